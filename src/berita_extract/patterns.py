@@ -1,0 +1,91 @@
+"""Load the rules kept as data in patterns/*.toml and compile them once.
+
+A pattern file holds word lists and regex fragments, plus the
+``[[examples]]`` and ``[[counter_examples]]`` that tests/test_patterns.py runs.
+A regex string may name a fragment or a word list of the same file as
+``{name}``; a word list becomes an alternation sorted longest first.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from pathlib import Path
+
+import regex
+
+# Every regex that reads article text runs with this bound (seconds).
+TIMEOUT = 2.0
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _patterns_dir() -> Path:
+    env = os.environ.get("BERITA_PATTERNS")
+    if env:
+        return Path(env)
+    for cand in (_HERE / "patterns", _HERE.parent.parent / "patterns"):
+        if cand.is_dir():
+            return cand
+    raise FileNotFoundError("patterns/ directory not found")
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The parsed patterns/<name>.toml."""
+    with open(_patterns_dir() / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def files() -> list[Path]:
+    return sorted(_patterns_dir().glob("*.toml"))
+
+
+def alternation(words) -> str:
+    """A non-capturing alternation of literal words, longest first (so 'miliar' beats 'mil')."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in uniq) + ")"
+
+
+_REF = regex.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def expand(name: str, source: str, _depth: int = 0) -> str:
+    """Replace {fragment} references by the file's [fragments] or word lists [words]."""
+    data = load(name)
+    frags = data.get("fragments", {})
+    words = data.get("words", {})
+
+    def sub(m):
+        key = m.group(1)
+        if key in frags:
+            if _depth > 20:
+                raise ValueError(f"patterns/{name}.toml: fragment loop at {key}")
+            return "(?:" + expand(name, frags[key], _depth + 1) + ")"
+        if key in words:
+            return alternation(words[key])
+        raise KeyError(f"patterns/{name}.toml: unknown fragment {{{key}}}")
+
+    return _REF.sub(sub, source)
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(name: str, key: str, flags: int = regex.IGNORECASE | regex.VERSION1) -> regex.Pattern:
+    """Compile the regex `key` of [regexes] (or a fragment) in patterns/<name>.toml, once per process."""
+    data = load(name)
+    src = data.get("regexes", {}).get(key) or data.get("fragments", {}).get(key)
+    if src is None:
+        raise KeyError(f"patterns/{name}.toml: no regex {key!r}")
+    return regex.compile(expand(name, src), flags)
+
+
+@functools.lru_cache(maxsize=None)
+def words(name: str, key: str) -> tuple[str, ...]:
+    return tuple(load(name).get("words", {}).get(key, ()))
+
+
+def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """finditer under the module-wide timeout: a pathological input stops, it does not hang."""
+    if endpos is None:
+        endpos = len(text)
+    return pattern.finditer(text, pos, endpos, timeout=TIMEOUT)

@@ -1,0 +1,91 @@
+"""Compose the extractors into one Article record.
+
+Each step fills one or more fields; a step that fails leaves its field empty
+and adds a warning, so one bad rule never loses the article (set
+``BERITA_STRICT=1``, as the tests do, to let the error through instead).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Optional
+
+from .context import Context
+from .model import Article, Source
+from .text import decode, normalize, sha256
+
+# (field on Article, module, function); order matters: later steps read earlier results
+STEPS: list[tuple[str, str, str]] = [
+    ("legal_refs", "legal", "extract"),
+    ("dates", "dates", "extract"),
+    ("quantities", "numbers", "extract"),
+    ("programs", "programs", "extract"),
+    ("organizations", "organizations", "extract"),
+    ("regions", "regions", "extract"),
+    ("people", "people", "extract"),
+    ("quotes", "quotes", "extract"),
+    ("facts", "facts", "extract"),
+    ("checks", "checks", "extract"),
+]
+
+_FUNCS: dict[tuple[str, str], object] = {}
+
+
+def _step(module: str, func: str):
+    key = (module, func)
+    if key not in _FUNCS:
+        mod = importlib.import_module(f"berita_extract.{module}")
+        _FUNCS[key] = getattr(mod, func)
+    return _FUNCS[key]
+
+
+def _strict() -> bool:
+    return os.environ.get("BERITA_STRICT", "") not in ("", "0")
+
+
+def extract(
+    text: str,
+    id: str = "article",
+    *,
+    path: Optional[str] = None,
+    data: Optional[bytes] = None,
+    reference_date: Optional[str] = None,
+    warnings: Optional[list[str]] = None,
+) -> Article:
+    """Extract the Article record from the text of one article."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    raw = data if data is not None else text.encode("utf-8")
+    article = Article(id=id, source=Source(path=path, sha256=sha256(raw), chars=len(text)))
+    article.warnings.extend(warnings or [])
+    ctx = Context(id=id, source=text, norm=normalize(text), article=article, reference_date=reference_date)
+
+    from . import layout, sentences
+
+    try:
+        layout.apply(ctx)
+        ctx.sentences = sentences.split(ctx)
+    except Exception as err:  # noqa: BLE001 - one failing step never loses the article
+        if _strict():
+            raise
+        article.warnings.append(f"layout: {type(err).__name__}: {err}")
+        ctx.zones = [(0, len(text))] if text.strip() else []
+        ctx.sentences = list(ctx.zones)
+
+    for field, module, func in STEPS:
+        try:
+            setattr(article, field, _step(module, func)(ctx))
+        except Exception as err:  # noqa: BLE001
+            if _strict():
+                raise
+            article.warnings.append(f"{field}: {type(err).__name__}: {err}")
+    return article
+
+
+def extract_file(path: str | os.PathLike, id: Optional[str] = None, **kw) -> Article:
+    """Read a .txt article (UTF-8, BOM dropped; cp1252 decoded with a warning) and extract it."""
+    p = Path(path)
+    data = p.read_bytes()
+    text, warns = decode(data)
+    return extract(text, id=id or p.stem, path=str(path), data=data, warnings=warns, **kw)
