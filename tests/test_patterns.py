@@ -12,6 +12,7 @@ Contract of a pattern file (see patterns/README.md):
     [[counter_examples]]
     text = "mengurai satu persatu potensi"
     absent = ["satu"]                    # optional: no item with this text; omitted: the field is empty
+    unset = ["initials"]                 # optional: these keys of the field's item(s) are null
 
 An expected table matches an item when every key it names is equal (floats to 1e-6,
 nested tables recursively); the item may have more keys.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from berita_extract import extract
+from berita_extract.pipeline import build_context
 from berita_extract.patterns import files, load
 
 from conftest import REFERENCE_DATE
@@ -55,8 +57,12 @@ def _items(value):
 @pytest.mark.parametrize("name,kind,case,field", list(_cases()))
 def test_pattern_example(name, kind, case, field):
     assert field, f"patterns/{name}.toml: no field for this example"
-    record = extract(case["text"], id="example", reference_date=case.get("reference_date", REFERENCE_DATE))
-    got = record.model_dump(mode="json")[field]
+    if field == "sentences":  # not an Article field: the sentence spans every fact is read from
+        ctx = build_context(case["text"])
+        got = [{"text": case["text"][s:e], "span": [s, e]} for s, e in ctx.sentences]
+    else:
+        record = extract(case["text"], id="example", reference_date=case.get("reference_date", REFERENCE_DATE))
+        got = record.model_dump(mode="json")[field]
     items = _items(got)
     if kind == "examples":
         expect = case["expect"]
@@ -67,7 +73,12 @@ def test_pattern_example(name, kind, case, field):
             assert len(items) == len(wants), f"{field}: expected only {wants}\n got {items}"
     else:
         absent = case.get("absent")
-        if absent is None:
+        unset = case.get("unset")
+        if unset is not None:
+            for it in items:
+                for key in unset:
+                    assert it.get(key) is None, f"{field}.{key} must be unset; got {it}"
+        elif absent is None:
             assert not items, f"{field}: expected nothing, got {items}"
         else:
             texts = [it.get("text") or it.get("name") for it in items if isinstance(it, dict)]

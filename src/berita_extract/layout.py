@@ -1,22 +1,191 @@
-"""(first cut) Article layout: paragraphs as non-empty lines."""
+"""Article layout: headline, dateline, byline, body paragraphs and what is left out.
+
+Works on lines of the normalised text, so spans are spans of the source.
+What goes to ``removed`` (repeated paragraphs, a repeated headline, photo
+captions, boilerplate, byline lines) is never read by the extractors: the
+body zones are the headline and the unique paragraphs.
+"""
 from __future__ import annotations
 
 import regex
 
-from .model import Paragraph
+from . import patterns
+from .model import Dateline, Mention, Paragraph, Removed
 
+_EXACT = regex.VERSION1  # layout rules are case-sensitive: capitals mark datelines and titles
 _LINE = regex.compile(r"[^\r\n]+")
+_WS = regex.compile(r"\s+")
+_TERMINAL = '.!?:"\')]'
+_QUOTES = "\"'"
+
+
+def _rx(key: str, name: str = "layout", flags: int = _EXACT):
+    return patterns.compiled(name, key, flags)
+
+
+def _key(text: str) -> str:
+    """What makes two paragraphs 'the same': case, white space and quote marks folded."""
+    return _WS.sub(" ", text).strip().lower()
+
+
+def _blocks(ctx) -> list[tuple[int, int]]:
+    """Paragraph candidates: lines, with hard-wrapped continuation lines joined."""
+    norm = ctx.norm
+    lines = []
+    for m in _LINE.finditer(norm):
+        s, e = m.span()
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if s < e:
+            lines.append((s, e))
+    blocks: list[tuple[int, int]] = []
+    for s, e in lines:
+        if blocks:
+            ps, pe = blocks[-1]
+            gap = norm[pe:s]
+            blank = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
+            if not blank and norm[pe - 1] not in _TERMINAL and (norm[s].islower() or norm[s].isdigit()):
+                blocks[-1] = (ps, e)
+                continue
+        blocks.append((s, e))
+    return blocks
+
+
+def _is_title(text: str, layout: dict) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= layout["title_max_words"]
+        and len(text) <= layout["title_max_chars"]
+        and text[-1] not in ".;,:"
+        and text[0] not in _QUOTES
+        and _dateline(text) is None
+    )
+
+
+def _outlet_score(text: str) -> int:
+    if _rx("outlet_known").match(text):
+        return 2
+    return 1 if _rx("outlet_caps").match(text) else 0
+
+
+def _dateline(text: str):
+    """(place, outlet, end) of a dateline at the start of text, else None."""
+    m = _rx("dateline_paren").match(text)
+    if m:
+        return m.group("place"), m.group("outlet").strip(), m.end()
+    m = _rx("dateline_comma").match(text)
+    if m:
+        a, b = m.group("a").strip(), m.group("b").strip()
+        sa, sb = _outlet_score(a), _outlet_score(b)
+        if sb and sb >= sa:
+            return a, b, m.end()
+        if sa:
+            return b, a, m.end()
+    m = _rx("dateline_caps").match(text)
+    if m:
+        return m.group("place"), None, m.end()
+    return None
 
 
 def apply(ctx) -> None:
-    paras = []
-    for m in _LINE.finditer(ctx.source):
-        s, e = m.span()
-        while s < e and ctx.norm[s].isspace():
-            s += 1
-        while e > s and ctx.norm[e - 1].isspace():
-            e -= 1
-        if s < e:
-            paras.append(Paragraph(index=len(paras), text=ctx.source[s:e], span=(s, e)))
-    ctx.article.paragraphs = paras
-    ctx.zones = [p.span for p in paras]
+    layout = patterns.load("layout")
+    boiler = patterns.load("boilerplate")
+    art = ctx.article
+    norm, src = ctx.norm, ctx.source
+    removed: list[Removed] = []
+    byline = art.byline
+
+    def drop(span, reason, dup=None):
+        removed.append(Removed(span=span, text=src[span[0] : span[1]], reason=reason, duplicate_of=dup))
+
+    content: list[tuple[int, int]] = []
+    for s, e in _blocks(ctx):
+        text = norm[s:e]
+        m = _rx("byline_line").match(text) if len(text) <= 80 else None
+        if m:
+            label, name = m.group("label").lower(), m.group("name").strip()
+            if label.startswith(("editor", "redaktur", "penyunting")):
+                byline.editor = byline.editor or name
+            elif label in ("foto", "fotografer", "pewarta foto"):
+                byline.photographer = byline.photographer or name
+            else:
+                byline.reporter = byline.reporter or name
+            drop((s, e), "byline")
+            continue
+        if _rx("advertorial").fullmatch(text.strip("(). ")) or _rx("advertorial").fullmatch(text):
+            art.advertorial = True
+            drop((s, e), "boilerplate")
+            continue
+        if (len(text) <= boiler["max_line"] or text[:9].lower() == "baca juga") and _rx(
+            "line", "boilerplate", regex.IGNORECASE | regex.VERSION1
+        ).fullmatch(text, timeout=patterns.TIMEOUT):
+            drop((s, e), "boilerplate")
+            continue
+        content.append((s, e))
+
+    # headline
+    title = None
+    if len(content) > 1 and _is_title(norm[slice(*content[0])], layout):
+        title = content.pop(0)
+        art.title = Mention(text=src[title[0] : title[1]], span=title)
+
+    # captions and repeated headlines
+    body: list[tuple[int, int]] = []
+    credit = _rx("photo_credit")
+    for s, e in content:
+        text = norm[s:e]
+        if title and _key(text) == _key(norm[slice(*title)]):
+            drop((s, e), "title_repeat", title)
+            continue
+        m = credit.search(text) if len(text.split()) <= 60 else None
+        if m and (m.start() > 0 or text.startswith("(")):
+            byline.photographer = byline.photographer or (m.group("name") or m.group("name2")).strip()
+            dup = title if title and _key(text).startswith(_key(norm[slice(*title)])) else None
+            drop((s, e), "caption", dup)
+            continue
+        body.append((s, e))
+
+    # dateline, in one of the first paragraphs
+    date_idx = None
+    for i, (s, e) in enumerate(body[: layout["dateline_max_paragraph"]]):
+        found = _dateline(norm[s:e])
+        if found:
+            place, outlet, end = found
+            date_idx = i
+            art.dateline = Dateline(place=place, outlet=outlet, text=src[s : s + end], span=(s, s + end))
+            break
+
+    # repeated paragraphs: the body from the dateline on is the original; a lead before it is the copy
+    order = list(range(len(body)))
+    if date_idx:
+        order = order[date_idx:] + order[:date_idx]
+    first: dict[str, tuple[int, int]] = {}
+    dups: dict[int, tuple[int, int]] = {}
+    for i in order:
+        k = _key(norm[slice(*body[i])])
+        if k in first:
+            dups[i] = first[k]
+        else:
+            first[k] = body[i]
+    kept = []
+    for i, span in enumerate(body):
+        if i in dups:
+            drop(span, "duplicate", dups[i])
+        else:
+            kept.append(span)
+
+    # trailing initials and the advertorial mark
+    if kept:
+        last = norm[slice(*kept[-1])]
+        m = _rx("initials").search(last[-40:])
+        if m:
+            byline.initials = m.group("ini")
+    for s, e in ([title] if title else []) + kept:
+        if _rx("advertorial").search(norm[s:e][-200:]):
+            art.advertorial = True
+
+    art.paragraphs = [Paragraph(index=i, text=src[s:e], span=(s, e)) for i, (s, e) in enumerate(kept)]
+    art.removed = sorted(removed, key=lambda r: r.span)
+    ctx.zones = sorted(([title] if title else []) + kept)

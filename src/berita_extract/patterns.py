@@ -47,7 +47,8 @@ def alternation(words) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in uniq) + ")"
 
 
-_REF = regex.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# {name} refers to a fragment; \p{Lu}, \P{L} and \N{...} are regex syntax, left alone
+_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def expand(name: str, source: str, _depth: int = 0) -> str:

@@ -44,7 +44,7 @@ def _strict() -> bool:
     return os.environ.get("BERITA_STRICT", "") not in ("", "0")
 
 
-def extract(
+def build_context(
     text: str,
     id: str = "article",
     *,
@@ -52,8 +52,8 @@ def extract(
     data: Optional[bytes] = None,
     reference_date: Optional[str] = None,
     warnings: Optional[list[str]] = None,
-) -> Article:
-    """Extract the Article record from the text of one article."""
+) -> Context:
+    """The article's layout (headline, dateline, byline, paragraphs, removed) and sentences."""
     if text.startswith("\ufeff"):
         text = text[1:]
     raw = data if data is not None else text.encode("utf-8")
@@ -72,7 +72,21 @@ def extract(
         article.warnings.append(f"layout: {type(err).__name__}: {err}")
         ctx.zones = [(0, len(text))] if text.strip() else []
         ctx.sentences = list(ctx.zones)
+    return ctx
 
+
+def extract(
+    text: str,
+    id: str = "article",
+    *,
+    path: Optional[str] = None,
+    data: Optional[bytes] = None,
+    reference_date: Optional[str] = None,
+    warnings: Optional[list[str]] = None,
+) -> Article:
+    """Extract the Article record from the text of one article."""
+    ctx = build_context(text, id, path=path, data=data, reference_date=reference_date, warnings=warnings)
+    article = ctx.article
     for field, module, func in STEPS:
         try:
             setattr(article, field, _step(module, func)(ctx))
