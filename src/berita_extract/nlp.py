@@ -1,0 +1,119 @@
+"""A lean Indonesian tokenizer: spaCy's `id` rules without the 16,000-entry start-up cost.
+
+``spacy.blank("id")`` spends about 1.5 s building ~16,000 tokenizer special
+cases, almost all of them hyphenated words ("anak-anak", "sebaik-baiknya",
+"bolak-balik") kept whole, each in five spellings. Here the same words are kept
+whole by a rule (``keeps_whole``: a reduplication test, plus a lookup in
+spaCy's own list for the few hyphenated words that are not reduplications,
+such as "asal-usul"), passed to spaCy as ``token_match``: it is tried at exactly
+the points where spaCy tries its special cases, so a word the list keeps whole
+is kept whole here, in the same spellings. Everything else is spaCy's
+Indonesian data as shipped: prefixes, suffixes, infixes, URL matching, and the
+~350 special cases without a hyphen ("Dr.", "dkk.", "S.E.", "Jan.", emoticons).
+
+The one difference from the stock pipeline, by design: a reduplication that is
+missing from spaCy's list ("pekerja-pekerja", "pemda-pemda") is one token here
+and three tokens ("pekerja", "-", "pekerja") there. tests/test_nlp.py checks
+that, apart from such words, the two tokenise every pattern example and every
+seed identically.
+
+``make_doc(text)`` is what ``Context.doc`` calls; ``vocab()`` is the shared
+Vocab for spaCy Matchers built against these Docs.
+"""
+from __future__ import annotations
+
+import functools
+
+# hyphen-like characters that join the parts of a reduplication ("anak-anak")
+_JOINERS = "-"
+
+
+def _is_reduplication(left: str, right: str) -> bool:
+    """True when `right` repeats `left` wholly or in part (Indonesian reduplication).
+
+    Covers full ("anak-anak"), affixed ("anak-anaknya", "sebaik-baiknya",
+    "berkali-kali", "kemerah-merahan"), nasalised ("tolong-menolong",
+    "tarik-menarik") and rhyming or vowel-changing forms ("sayur-mayur",
+    "lauk-pauk", "bolak-balik", "gerak-gerik", "warna-warni").
+    """
+    a, b = left.lower(), right.lower()
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return True
+    # a shared stem: the end of the left part starts the right part
+    for k in range(min(len(a), len(b)), 2, -1):
+        if a[-k:] == b[:k]:
+            return True
+    if len(a) >= 3 and b.endswith(a[1:]):  # nasal alternation: tolong-menolong
+        return True
+    if len(a) == len(b) and (a[1:] == b[1:] or a[:-1] == b[:-1] or (a[0] == b[0] and a[-1] == b[-1])):
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _listed() -> dict[str, frozenset[str]]:
+    """spaCy's Indonesian hyphenated words that are not reduplications, by lower case -> accepted spellings."""
+    from spacy.lang.id._tokenizer_exceptions_list import ID_BASE_EXCEPTIONS
+
+    out: dict[str, set[str]] = {}
+    for orth in ID_BASE_EXCEPTIONS:
+        if "-" not in orth:
+            continue
+        # the spellings spacy/lang/id/tokenizer_exceptions.py generates for each entry
+        forms = {
+            orth,
+            orth.title(),
+            orth.upper(),
+            orth.lower(),
+            orth[0].upper() + orth[1:],
+            "-".join(p.title() for p in orth.split("-")),
+            "-".join(p.upper() for p in orth.split("-")),
+        }
+        out.setdefault(orth.lower(), set()).update(forms)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def keeps_whole(string: str) -> bool:
+    """The token_match rule: a hyphenated word kept as one token."""
+    if "-" not in string:
+        return False
+    parts = string.split("-")
+    if len(parts) == 2 and parts[0].isalpha() and parts[1].isalpha() and _is_reduplication(*parts):
+        return True
+    forms = _listed().get(string.lower())
+    return forms is not None and string in forms
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """The lean Indonesian tokenizer, built once per process."""
+    from spacy.lang.id import IndonesianDefaults
+    from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import create_vocab
+
+    vocab = create_vocab("id", IndonesianDefaults)
+    rules = {orth: toks for orth, toks in TOKENIZER_EXCEPTIONS.items() if not keeps_whole(orth)}
+    return Tokenizer(
+        vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(IndonesianDefaults.prefixes).search,
+        suffix_search=compile_suffix_regex(IndonesianDefaults.suffixes).search,
+        infix_finditer=compile_infix_regex(IndonesianDefaults.infixes).finditer,
+        token_match=keeps_whole,
+        url_match=URL_MATCH,
+    )
+
+
+def vocab():
+    """The Vocab shared by every Doc of this process (for Matcher / PhraseMatcher)."""
+    return tokenizer().vocab
+
+
+def make_doc(text: str):
+    """Tokenise `text` (the normalised article) into a spaCy Doc."""
+    return tokenizer()(text)

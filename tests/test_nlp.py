@@ -1,0 +1,110 @@
+"""The lean tokenizer tokenises as the stock spacy.blank("id") does, reduplications aside."""
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from berita_extract import nlp
+from berita_extract.patterns import files, load
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def stock():
+    spacy = pytest.importorskip("spacy")
+    return spacy.blank("id")
+
+
+def _texts():
+    out = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
+    for path in files():
+        data = load(path.stem)
+        for kind in ("examples", "counter_examples"):
+            out.extend(case["text"] for case in data.get(kind, []))
+    return out
+
+
+def _differences(lean_tokens, stock_tokens):
+    """Opcodes where the two tokenisations differ, as (lean pieces, stock pieces)."""
+    sm = difflib.SequenceMatcher(a=lean_tokens, b=stock_tokens, autojunk=False)
+    return [(lean_tokens[i1:i2], stock_tokens[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def test_same_tokens_as_stock_on_every_pattern_example_and_seed(stock):
+    texts = _texts()
+    assert len(texts) >= len(SEEDS)
+    for text in texts:
+        lean = [t.text for t in nlp.make_doc(text)]
+        ref = [t.text for t in stock.make_doc(text)]
+        for mine, theirs in _differences(lean, ref):
+            # the only difference allowed: a reduplication we keep whole and the stock list lacks
+            assert len(mine) == 1 and "".join(theirs) == mine[0] and nlp.keeps_whole(mine[0]), (
+                f"lean {mine} vs stock {theirs} in {text[:80]!r}"
+            )
+
+
+SENTENCE = (
+    "Anak-anak dan ibu-ibu bermain-main sebaik-baiknya, kata Dr. Budi S.E. dkk. "
+    "Pemda menanggung iuran Rp1,5 juta untuk 9.695 orang (49,65%) di Kota Kediri, Selasa (28/5)."
+)
+
+
+@pytest.mark.parametrize(
+    "text,tokens",
+    [
+        ("anak-anak", ["anak-anak"]),
+        ("Anak-anak,", ["Anak-anak", ","]),
+        ("(ibu-ibu)", ["(", "ibu-ibu", ")"]),
+        ("sebaik-baiknya", ["sebaik-baiknya"]),
+        ("berkali-kali", ["berkali-kali"]),
+        ("tolong-menolong", ["tolong-menolong"]),
+        ("bolak-balik", ["bolak-balik"]),
+        ("asal-usul", ["asal-usul"]),  # not a reduplication: kept by spaCy's own list
+        ("ASAL-USUL", ["ASAL-USUL"]),
+        ("pekerja-pekerja", ["pekerja-pekerja"]),  # missing from spaCy's list, kept whole by rule
+        ("non-ASN", ["non", "-", "ASN"]),
+        ("Kediri-Blitar", ["Kediri", "-", "Blitar"]),
+        ("Covid-19", ["Covid", "-", "19"]),
+        ("BPJS-nya", ["BPJS", "-nya"]),
+        ("Rp1,5", ["Rp", "1,5"]),
+        ("49,65%", ["49,65", "%"]),
+        ("(28/5)", ["(", "28", "/", "5", ")"]),
+        ("Dr. Budi", ["Dr.", "Budi"]),
+        ("dkk.", ["dkk."]),
+    ],
+)
+def test_tokens(text, tokens, stock):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+    if text not in ("pekerja-pekerja",):
+        assert [t.text for t in stock.make_doc(text)] == tokens  # the stock pipeline agrees
+
+
+@pytest.mark.parametrize(
+    "left,right",
+    [("anak", "anak"), ("anak", "anaknya"), ("sebaik", "baiknya"), ("kemerah", "merahan"), ("berkali", "kali"),
+     ("tarik", "menarik"), ("sayur", "mayur"), ("lauk", "pauk"), ("gerak", "gerik"), ("warna", "warni")],
+)
+def test_reduplications(left, right):
+    assert nlp._is_reduplication(left, right)
+
+
+@pytest.mark.parametrize(
+    "left,right",
+    [("non", "ASN"), ("Kediri", "Blitar"), ("Jawa", "Bali"), ("e", "KTP"), ("pasca", "pandemi"), ("anti", "korupsi"),
+     ("Surabaya", "Madura"), ("semi", "formal"), ("sub", "sektor")],
+)
+def test_not_reduplications(left, right):
+    assert not nlp._is_reduplication(left, right)
+
+
+def test_lean_tokenizer_has_few_special_cases():
+    # the point of it: a few hundred special cases instead of ~16,000
+    assert len(nlp.tokenizer().rules) < 1000
+
+
+def test_doc_is_built_once_and_shares_the_vocab():
+    a, b = nlp.make_doc(SENTENCE), nlp.make_doc("Halo")
+    assert a.vocab is b.vocab is nlp.vocab()
+    assert a.text == SENTENCE
