@@ -1,6 +1,323 @@
-"""(not yet built) — filled by its issue."""
+"""Dates: every date expression of the title and body, and the event date.
+
+Candidates come from the regexes of patterns/dates.toml, run on the body
+zones only; overlapping candidates keep the longest, and nothing inside a span
+an earlier step claimed (a regulation reference) is read.  Every accepted span
+is claimed so the numbers step does not read "2024" or "28/5" as a quantity.
+
+Values are parsed from the matched groups (day, month from the month-name
+lists, year): no dateparser.  Our candidates are already split into parts, so
+this is exact and cheap; dateparser would add a guessed order and a clock.
+
+Order of resolution:
+1. dates with a stated year;
+2. day-month dates without one take a year the article names (any date
+   expression with a stated year, title included; regulation years are not
+   dates): with a stated weekday, the nearest such year on which the weekday
+   falls (none: the year stays unknown, "--05-28"); without, the nearest one;
+3. the event date: the first day date of the lede (the dateline's paragraph,
+   else the first body paragraph), else the first day date of the body, else
+   of the title; only dates with a year qualify;
+4. relative expressions ("hari ini", "tahun lalu", "Senin lalu") against the
+   event date; with no event date against ``ctx.reference_date``; with
+   neither (or a yearless event date) they are not emitted.  Their
+   ``year_inferred`` is true: the year was not written.
+
+A weekday alone ("diterima di Magelang, Jumat.") is not a date: nothing tells
+which week.  "Minggu lalu" is last week, not last Sunday.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
 
-def extract(ctx) -> list:
-    return []
+import regex
+
+from . import patterns
+from .model import DateItem
+
+NAME = "dates"
+# every regex of [regexes] that yields a date, in order of preference on equal length
+KEYS = (
+    "weekday_paren", "numeric_dmy", "iso", "day_range", "day_month", "month_range",
+    "month_year", "month_only", "year_range", "year", "weekday_relative", "relative",
+)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    key: str
+    day: Optional[int] = None
+    month: Optional[int] = None
+    year: Optional[int] = None
+    weekday: Optional[int] = None
+    end_day: Optional[int] = None
+    end_month: Optional[int] = None
+    end_year: Optional[int] = None
+    back: int = 0  # the range starts in the year before its end year ("November-Februari 2025")
+    granularity: str = "day"
+    relative: Optional[dict] = None
+    direction: int = 0
+    inferred: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=None)
+def _lookup(prefix: str) -> dict[str, int]:
+    """Lower-cased word -> number for the lists month_NN / weekday_N."""
+    out = {}
+    for key, words in patterns.load(NAME).get("words", {}).items():
+        if key.startswith(prefix) and key[len(prefix):].isdigit():
+            for w in words:
+                out[w.lower()] = int(key[len(prefix):])
+    return out
+
+
+def _month(word: Optional[str]) -> Optional[int]:
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    return _lookup("month_").get(word.lower().rstrip("."))
+
+
+def _weekday(word: Optional[str]) -> Optional[int]:
+    return None if word is None else _lookup("weekday_").get(word.lower())
+
+
+def _relative(text: str) -> Optional[dict]:
+    data = patterns.load(NAME)
+    low = " ".join(text.lower().split())
+    for key, spec in data.get("relative", {}).items():
+        if low in (w.lower() for w in patterns.words(NAME, key)):
+            return spec
+    return None
+
+
+def _year(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    y = int(text)
+    return 2000 + y if len(text) == 2 else y
+
+
+def _valid(y: Optional[int], m: Optional[int], d: Optional[int]) -> bool:
+    if m is None or not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    try:
+        dt.date(y or 2000, m, d)  # 2000 is a leap year: 29/2 stays possible without a year
+    except ValueError:
+        return False
+    return True
+
+
+def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
+    g = m.groupdict()
+    c = _Cand(start, end, key)
+    if key in ("weekday_relative", "relative"):
+        if key == "relative":
+            c.relative = _relative(g["rel"])
+            if c.relative is None:
+                return None
+            c.granularity = c.relative["unit"]
+        else:
+            c.weekday = _weekday(g["wd"])
+            c.direction = -1 if g["dir"].lower() in {w.lower() for w in patterns.words(NAME, "past_word")} else 1
+        return c
+    c.day = int(g["day"]) if g.get("day") else None
+    c.month = _month(g.get("month"))
+    c.year = _year(g.get("year"))
+    c.weekday = _weekday(g.get("wd"))
+    if key in ("year", "year_range"):
+        c.granularity = "year"
+        if key == "year_range":
+            c.end_year = _year(g["year2"])
+            if not c.year < c.end_year <= c.year + 50:
+                return None
+        return c
+    if key in ("month_year", "month_only", "month_range"):
+        c.granularity = "month"
+        c.day = None
+    if not _valid(c.year, c.month, c.day if key != "day_range" else int(g["day2"])):
+        return None
+    if key == "month_range":
+        c.end_month, c.end_year = c.month, c.year
+        c.month = _month(g["month1"])
+        y1 = _year(g.get("year1"))
+        if y1 is not None:
+            c.back = c.end_year - y1
+        elif c.month > c.end_month:
+            c.back = 1
+        if c.back < 0 or (c.back == 0 and c.month >= c.end_month):
+            return None
+    if key == "day_range":
+        c.end_day, c.end_month, c.end_year = int(g["day2"]), c.month, c.year
+        c.month = _month(g.get("month1")) or c.end_month
+        c.day = int(g["day"])
+        if not _valid(None, c.month, c.day):
+            return None
+        if (c.month, c.day) > (c.end_month, c.end_day):
+            c.back = 1
+        elif (c.month, c.day) == (c.end_month, c.end_day):
+            return None
+    return c
+
+
+def _candidates(ctx) -> list[_Cand]:
+    data = patterns.load(NAME)["regexes"]
+    after_reg = patterns.compiled(NAME, "after_regulation_number")
+    found = []
+    for zs, ze, _ in ctx.iter_zones():
+        for key in KEYS:
+            for m in patterns.finditer(patterns.compiled(NAME, key), ctx.norm, zs, ze):
+                s, e = m.span()
+                if ctx.is_claimed(s, e):
+                    continue
+                if after_reg.search(ctx.norm, max(zs, s - 40), s, timeout=patterns.TIMEOUT):
+                    continue
+                c = _parse(key, m, s, e)
+                if c is not None:
+                    found.append(c)
+    assert set(KEYS) <= set(data)
+    rank = {k: i for i, k in enumerate(KEYS)}
+    found.sort(key=lambda c: (-(c.end - c.start), c.start, rank[c.key]))
+    kept: list[_Cand] = []
+    for c in found:
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _stated_years(cands: list[_Cand]) -> list[tuple[int, int]]:
+    out = []
+    for c in cands:
+        if c.relative is None and c.key != "weekday_relative" and c.year is not None:
+            out.append((c.start, c.year))
+            if c.end_year is not None and c.end_year != c.year:
+                out.append((c.start, c.end_year))
+            if c.back:
+                out.append((c.start, c.year - c.back))
+    return out
+
+
+def _infer_year(c: _Cand, years: list[tuple[int, int]]) -> None:
+    """Give a yearless day-month date the year the article names (SPEC "Dates")."""
+    options = sorted(years, key=lambda py: (abs(py[0] - c.start), py[1]))
+    for _, y in options:
+        if c.weekday is not None and c.day is not None:
+            try:
+                if dt.date(y, c.month, c.day).weekday() != c.weekday:
+                    continue
+            except ValueError:
+                continue
+        elif c.day is not None and not _valid(y, c.month, c.day):
+            continue
+        c.year = y
+        if c.end_month is not None:  # a day range without a year
+            c.end_year, c.year = y, y - c.back
+        c.inferred = True
+        return
+
+
+def _iso(y: Optional[int], m: Optional[int] = None, d: Optional[int] = None) -> str:
+    if y is None:
+        return f"--{m:02d}-{d:02d}" if d is not None else f"--{m:02d}"
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _item(ctx, c: _Cand, value: str, end: Optional[str] = None) -> DateItem:
+    return DateItem(
+        value=value, end=end, granularity=c.granularity, year_inferred=c.inferred,
+        text=ctx.source[c.start:c.end], span=(c.start, c.end),
+    )
+
+
+def _absolute(ctx, c: _Cand) -> Optional[DateItem]:
+    if c.key == "year":
+        return _item(ctx, c, _iso(c.year))
+    if c.key == "year_range":
+        return _item(ctx, c, _iso(c.year), _iso(c.end_year))
+    if c.key == "month_range":
+        return _item(ctx, c, _iso(c.end_year - c.back, c.month), _iso(c.end_year, c.end_month))
+    if c.key == "day_range":
+        start_year = None if c.end_year is None else c.end_year - c.back
+        return _item(ctx, c, _iso(start_year, c.month, c.day), _iso(c.end_year, c.end_month, c.end_day))
+    if c.granularity == "month":
+        return _item(ctx, c, _iso(c.year, c.month))
+    if c.year is not None and c.weekday is not None and not c.inferred:
+        if dt.date(c.year, c.month, c.day).weekday() != c.weekday:
+            ctx.article.warnings.append(
+                f"dates: {ctx.source[c.start:c.end]!r}: the stated weekday does not fall on {_iso(c.year, c.month, c.day)}"
+            )
+    return _item(ctx, c, _iso(c.year, c.month, c.day))
+
+
+def _event(ctx, pairs: list[tuple[_Cand, DateItem]]) -> Optional[DateItem]:
+    days = [(c, it) for c, it in pairs if it.granularity == "day" and not it.value.startswith("--")]
+    if not days:
+        return None
+    title = ctx.article.title.span if ctx.article.title else None
+    body = [z for z in ctx.zones if z != title]
+    lede = None
+    dl = ctx.article.dateline
+    if dl is not None:
+        for i, z in enumerate(body):
+            if z[0] <= dl.span[0] < z[1]:
+                lede = z if dl.span[1] < z[1] - 1 else (body[i + 1] if i + 1 < len(body) else z)
+                break
+    elif body:
+        lede = body[0]
+    for zone in ([lede] if lede else []) + body + ([title] if title else []):
+        for c, it in days:
+            if zone[0] <= c.start < zone[1]:
+                return it.model_copy()
+    return None
+
+
+def _anchor(ctx, event: Optional[DateItem]) -> Optional[dt.date]:
+    if event is not None:
+        return None if event.value.startswith("--") else dt.date.fromisoformat(event.value)
+    if ctx.reference_date:
+        return dt.date.fromisoformat(ctx.reference_date[:10])
+    return None
+
+
+def _resolve(ctx, c: _Cand, anchor: dt.date) -> DateItem:
+    c.inferred = True
+    if c.key == "weekday_relative":
+        delta = (anchor.weekday() - c.weekday) % 7 or 7
+        day = anchor - dt.timedelta(days=delta) if c.direction < 0 else anchor + dt.timedelta(days=(c.weekday - anchor.weekday()) % 7 or 7)
+        return _item(ctx, c, day.isoformat())
+    unit, off = c.relative["unit"], int(c.relative["offset"])
+    if unit == "day":
+        return _item(ctx, c, (anchor + dt.timedelta(days=off)).isoformat())
+    if unit == "month":
+        n = anchor.year * 12 + anchor.month - 1 + off
+        return _item(ctx, c, _iso(n // 12, n % 12 + 1))
+    return _item(ctx, c, _iso(anchor.year + off))
+
+
+def extract(ctx) -> list[DateItem]:
+    cands = _candidates(ctx)
+    for c in cands:
+        ctx.claim(c.start, c.end)
+    years = _stated_years(cands)
+    for c in cands:
+        if c.relative is None and c.key != "weekday_relative" and c.year is None and c.end_year is None:
+            _infer_year(c, years)
+    pairs = [(c, _absolute(ctx, c)) for c in cands if c.relative is None and c.key != "weekday_relative"]
+    event = _event(ctx, pairs)
+    ctx.article.event_date = event
+    anchor = _anchor(ctx, event)
+    if anchor is not None:
+        pairs += [(c, _resolve(ctx, c, anchor)) for c in cands if c.relative is not None or c.key == "weekday_relative"]
+    pairs.sort(key=lambda p: p[1].span)
+    return [it for _, it in pairs]
