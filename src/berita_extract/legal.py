@@ -1,6 +1,126 @@
-"""(not yet built) — filled by its issue."""
+"""Regulation references: "Inpres Nomor 2 tahun 2021", "Perwali Kediri Nomor 34 tahun 2023 tentang ...".
+
+The kinds, their written forms and levels, and the words that end a subject
+live in patterns/legal.toml.  A reference needs a number or a subject: a bare
+kind ("perubahan SK penerima") is not one.  ``text``/``span`` run from the kind
+to the number and year (the subject is a field, not part of the span); that
+span is claimed, so neither the dates step ("tahun 2021") nor the numbers step
+("34") reads inside it.
+
+``issuer`` is the region of a regional regulation as a canonical name, built
+from the kind's level and the name written after it ("Perwali Kediri" ->
+"Kota Kediri", "Pergub Jateng" -> "Provinsi Jawa Tengah"); a Perda takes its
+level from the text ("Perda Kota Kediri") and stays without issuer when the
+text gives none.  National kinds (ministerial ones included: the ministry is
+in the kind, "Permenaker") have no issuer.
+"""
 from __future__ import annotations
 
+import functools
+from typing import Optional
 
-def extract(ctx) -> list:
-    return []
+import regex
+
+from . import patterns
+from .model import LegalRef
+
+NAME = "legal"
+_LEVEL_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
+
+
+@functools.lru_cache(maxsize=None)
+def _forms() -> dict[str, tuple[str, str]]:
+    """Lower-cased written form (single spaces) -> (kind, level)."""
+    out = {}
+    for entry in patterns.load(NAME)["kinds"]:
+        for form in entry["forms"]:
+            out[" ".join(form.lower().split())] = (entry["kind"], entry.get("level", ""))
+    return out
+
+
+def _form_alternation() -> str:
+    forms = sorted({f for e in patterns.load(NAME)["kinds"] for f in e["forms"]}, key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+
+
+@functools.lru_cache(maxsize=None)
+def _reference() -> regex.Pattern:
+    src = patterns.load(NAME)["regexes"]["reference"].replace("{kind}", _form_alternation())
+    return regex.compile(patterns.expand(NAME, src), regex.IGNORECASE | regex.VERSION1)
+
+
+def _level_of_word(word: Optional[str]) -> str:
+    if not word:
+        return ""
+    low = word.lower()
+    for level in ("kota", "kabupaten", "provinsi"):
+        if low in (w.lower() for w in patterns.words(NAME, f"level_{level}")):
+            return level
+    return ""
+
+
+def _issuer(level: str, written_level: str, name: Optional[str]) -> Optional[str]:
+    aliases = patterns.load(NAME).get("province_alias", {})
+    if level == "any":
+        level = written_level or ("provinsi" if name in aliases else "")
+    if not level or not name:
+        return None
+    if level == "provinsi":
+        name = aliases.get(name, name)
+    return f"{_LEVEL_PREFIX[level]} {name}"
+
+
+def _subject(ctx, pos: int, limit: int) -> Optional[tuple[int, int]]:
+    cue = patterns.compiled(NAME, "subject_cue").match(ctx.norm, pos, limit, timeout=patterns.TIMEOUT)
+    if not cue:
+        return None
+    start = cue.end()
+    stop = patterns.compiled(NAME, "subject_end").search(ctx.norm, start, limit, timeout=patterns.TIMEOUT)
+    end = stop.start() if stop else limit
+    words = list(regex.finditer(r"\S+", ctx.norm[start:end]))[:30]
+    if not words:
+        return None
+    end = start + words[-1].end()
+    while end > start and ctx.norm[end - 1] in ",'\"":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _number(m) -> tuple[Optional[str], Optional[int]]:
+    number = m.group("number") or m.group("short")
+    year = m.group("year") or m.group("year2")
+    if number and not year:
+        split = patterns.compiled(NAME, "number_year").match(number)
+        if split:
+            year = split.group("year")
+            if regex.fullmatch(r"\d{1,4}[A-Za-z]?", split.group("number")):
+                number = split.group("number")
+    return number, int(year) if year else None
+
+
+def extract(ctx) -> list[LegalRef]:
+    out: list[LegalRef] = []
+    rx = _reference()
+    for zs, ze, _ in ctx.iter_zones():
+        matches = [m for m in patterns.finditer(rx, ctx.norm, zs, ze) if not ctx.is_claimed(*m.span())]
+        for i, m in enumerate(matches):
+            form = m.group("kind")
+            if len(form) <= 3 and not form.isupper():
+                continue  # "se-Kabupaten", "pp": short forms are written in capitals
+            kind, level = _forms()[" ".join(form.lower().split())]
+            s, e = m.span()
+            limit = matches[i + 1].start() if i + 1 < len(matches) else ze
+            subj = _subject(ctx, e, limit)
+            number, year = _number(m)
+            if number is None and subj is None:
+                continue
+            issuer = _issuer(level, _level_of_word(m.group("level")), m.group("issuer")) if level else None
+            ctx.claim(s, e)
+            out.append(
+                LegalRef(
+                    kind=kind, title=ctx.source[m.start("kind"):m.end("kind")], number=number, year=year,
+                    issuer=issuer, subject=ctx.source[subj[0]:subj[1]] if subj else None,
+                    text=ctx.source[s:e], span=(s, e),
+                )
+            )
+    return out
