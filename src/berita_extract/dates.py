@@ -17,7 +17,8 @@ Order of resolution:
    falls (none: the year stays unknown, "--05-28"); without, the nearest one;
 3. the event date: the first day date of the lede (the dateline's paragraph,
    else the first body paragraph), else the first day date of the body, else
-   of the title; only dates with a year qualify;
+   of the title (a day range counts); a date whose year stays unknown is not
+   reported as the event date, but then relative dates stay unresolved;
 4. relative expressions ("hari ini", "tahun lalu", "Senin lalu") against the
    event date; with no event date against ``ctx.reference_date``; with
    neither (or a yearless event date) they are not emitted.  Their
@@ -255,13 +256,14 @@ def _absolute(ctx, c: _Cand) -> Optional[DateItem]:
     if c.year is not None and c.weekday is not None and not c.inferred:
         if dt.date(c.year, c.month, c.day).weekday() != c.weekday:
             ctx.article.warnings.append(
-                f"dates: {ctx.source[c.start:c.end]!r}: the stated weekday does not fall on {_iso(c.year, c.month, c.day)}"
+                f"weekday of {ctx.source[c.start:c.end]!r} does not fall on {_iso(c.year, c.month, c.day)}"
             )
     return _item(ctx, c, _iso(c.year, c.month, c.day))
 
 
 def _event(ctx, pairs: list[tuple[_Cand, DateItem]]) -> Optional[DateItem]:
-    days = [(c, it) for c, it in pairs if it.granularity == "day" and not it.value.startswith("--")]
+    """The first day date of the lede, else of the body, else of the title (yearless ones included)."""
+    days = [(c, it) for c, it in pairs if it.granularity == "day" and it.end is None]
     if not days:
         return None
     title = ctx.article.title.span if ctx.article.title else None
@@ -315,7 +317,9 @@ def extract(ctx) -> list[DateItem]:
             _infer_year(c, years)
     pairs = [(c, _absolute(ctx, c)) for c in cands if c.relative is None and c.key != "weekday_relative"]
     event = _event(ctx, pairs)
-    ctx.article.event_date = event
+    # a yearless event date ("Selasa (28/5)", no year fits) is not reported, but it still is
+    # the article's day: relative dates then stay unresolved rather than use the reference date
+    ctx.article.event_date = event if event is not None and not event.value.startswith("--") else None
     anchor = _anchor(ctx, event)
     if anchor is not None:
         pairs += [(c, _resolve(ctx, c, anchor)) for c in cands if c.relative is not None or c.key == "weekday_relative"]
