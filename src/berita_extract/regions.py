@@ -1,6 +1,180 @@
-"""(not yet built) — filled by its issue."""
+"""Regions an article is about, with their Kemendagri codes (rules: patterns/regions.toml).
+
+Three passes over the body zones (and the dateline when it lies outside them):
+
+1. explicit mentions: a level word or cue fixes the level ("Kota Kediri",
+   "Pemkab Trenggalek", "Gubernur Jateng"), a list after it shares it, and
+   "Kota dan Kabupaten Kediri" gives both;
+2. provinces by name or short form ("Jawa Tengah", "Jatim", "DIY") when no
+   regency or city has that name;
+3. bare names, resolved only when exactly one explicit region of the article
+   has that name.
+
+A place inside an organisation's mention is left to the organisation unless
+the organisation is that region's own body ("Pemerintah Kota Kediri" yes,
+"BPJS Ketenagakerjaan Cabang Kediri" no): organizations run before regions.
+"""
 from __future__ import annotations
 
+from typing import Iterator, Optional
 
-def extract(ctx) -> list:
-    return []
+from . import patterns
+from .gazetteer import Entry, Place, gazetteer
+from .model import Region
+
+_NAME = "regions"
+_LEVEL_GROUPS = {
+    "kota": ("kota", True),
+    "kabupaten": ("kabupaten", True),
+    "provinsi": ("provinsi", True),
+    "kota_cue": ("kota", False),
+    "kabupaten_cue": ("kabupaten", False),
+    "provinsi_cue": ("provinsi", False),
+}
+
+
+def zones(ctx) -> Iterator[tuple[int, int]]:
+    zones = list(ctx.zones)
+    dl = ctx.article.dateline
+    if dl is not None and not ctx.in_zone(*dl.span):
+        zones.append(tuple(dl.span))
+    yield from sorted(zones)
+
+
+def _owned_by_org(ctx):
+    """(start, end, org name) of every organisation mention."""
+    return [(m.span[0], m.span[1], o.name) for o in ctx.article.organizations for m in o.mentions]
+
+
+class _Found:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.orgs = _owned_by_org(ctx)
+        self.hits: list[tuple[int, int, Place]] = []
+        self.covered: list[tuple[int, int]] = []
+
+    def office_place(self, s: int, e: int, place: Place) -> bool:
+        """True when [s, e) lies in an organisation mention that is not the region's own body."""
+        for os_, oe, name in self.orgs:
+            if os_ <= s and e <= oe and place.name.casefold() not in name.casefold():
+                return True
+        return False
+
+    def add(self, s: int, e: int, place: Place) -> None:
+        if self.office_place(s, e, place):
+            return
+        self.hits.append((s, e, place))
+
+    def cover(self, s: int, e: int) -> None:
+        self.covered.append((s, e))
+
+    def is_covered(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.covered)
+
+
+def _explicit(ctx, found: _Found) -> None:
+    gaz = gazetteer()
+    cue = patterns.compiled(_NAME, "cue")
+    sep = patterns.compiled(_NAME, "list_sep")
+    text = ctx.norm
+    for zs, ze in zones(ctx):
+        for m in patterns.finditer(cue, text, zs, ze):
+            if found.is_covered(m.start()):
+                continue
+            pos = m.end()
+            if m.group("both"):
+                hit = gaz.match(text, pos, ("kota", "kabupaten"))
+                if hit is None or hit[0] > ze:
+                    continue
+                first = "kota" if m.group("both")[:3].casefold() == "kot" else "kabupaten"
+                for entry in sorted(hit[1], key=lambda e: e.place.level != first):  # as written
+                    found.add(m.start(), hit[0], entry.place)
+                found.cover(m.start(), hit[0])
+                continue
+            group = next(g for g in _LEVEL_GROUPS if m.group(g))
+            level, starts_mention = _LEVEL_GROUPS[group]
+            hit = gaz.match(text, pos, (level,))
+            if hit is None or hit[0] > ze:
+                continue
+            start = m.start() if starts_mention else pos
+            _add_unique(found, start, hit)
+            found.cover(m.start(), hit[0])
+            end = hit[0]
+            while True:  # a list after one level word shares it
+                j = sep.match(text, end, ze)
+                if j is None:
+                    break
+                nxt = gaz.match(text, j.end(), (level,))
+                if nxt is None or nxt[0] > ze:
+                    break
+                _add_unique(found, j.end(), nxt)
+                found.cover(j.end(), nxt[0])
+                end = nxt[0]
+
+
+def _add_unique(found: _Found, start: int, hit: tuple[int, list[Entry]]) -> None:
+    places = {e.place.code: e.place for e in hit[1]}
+    if len(places) == 1:
+        found.add(start, hit[0], next(iter(places.values())))
+
+
+def _word_starts(text: str, zs: int, ze: int) -> Iterator[int]:
+    i = zs
+    while i < ze:
+        if text[i].isupper() and (i == 0 or not text[i - 1].isalnum()):
+            yield i
+        i += 1
+
+
+def _bare(ctx, found: _Found) -> None:
+    gaz = gazetteer()
+    explicit = {p.code: p for _, _, p in found.hits}
+    text = ctx.norm
+    for zs, ze in zones(ctx):
+        skip_to = zs
+        for pos in _word_starts(text, zs, ze):
+            if pos < skip_to or found.is_covered(pos):
+                continue
+            hit = gaz.match(text, pos)
+            if hit is None or hit[0] > ze:
+                continue
+            end, entries = hit
+            skip_to = end
+            places = {e.place.code: e.place for e in entries}
+            if all(p.level == "provinsi" for p in places.values()) and len(places) == 1:
+                place = next(iter(places.values()))  # a province by its own name: unambiguous
+            else:
+                known = [p for c, p in places.items() if c in explicit]
+                if len(known) != 1:
+                    continue  # ambiguous or never named explicitly: left out
+                place = known[0]
+            found.add(pos, end, place)
+
+
+def extract(ctx) -> list[Region]:
+    found = _Found(ctx)
+    _explicit(ctx, found)
+    _bare(ctx, found)
+    by_code: dict[str, Region] = {}
+    first: dict[str, tuple[int, int]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for s, e, place in sorted(found.hits, key=lambda h: (h[0], h[1])):
+        if (place.code, s, e) in seen:
+            continue
+        seen.add((place.code, s, e))
+        region = by_code.get(place.code)
+        if region is None:
+            region = by_code[place.code] = Region(
+                name=place.name, level=place.level, code=place.code, province=place.province, mentions=[]
+            )
+            first[place.code] = (s, e)
+        region.mentions.append(ctx.mention(s, e))
+    return sorted(by_code.values(), key=lambda r: first[r.code])
+
+
+def resolve(ctx, name: str, level: Optional[str] = None) -> Optional[Region]:
+    """The article's region called `name` (bare or canonical), when exactly one fits: for later steps."""
+    gaz = gazetteer()
+    codes = {p.code for p in gaz.find(name, level)}
+    hits = [r for r in ctx.article.regions if r.code in codes or r.name.casefold() == name.casefold()]
+    return hits[0] if len(hits) == 1 else None
