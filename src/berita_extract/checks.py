@@ -1,6 +1,250 @@
-"""(not yet built) — filled by its issue."""
+"""Arithmetic cross-checks between stated numbers (SPEC "Checks").
+
+* ``ratio``: participants / workforce (or a count target) against a stated
+  coverage rate of the same segment, period and region; for a total rate
+  with no total counts stated, the segments' counts are summed.
+* ``sum``: the parts of a whole ("Dari 667.892 ini sebanyak 330.493 ... dan
+  337.399 ...") against the whole.
+* ``enumeration``: a count of governments ("tujuh pemda") against the
+  regencies/cities the article lists.
+
+A failed check is kept (``ok = false``) with both numbers.  The tolerances are
+documented in patterns/checks.toml.
+"""
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Optional
 
-def extract(ctx) -> list:
-    return []
+import regex
+
+from . import frames
+from . import patterns as P
+from .model import Check
+
+NAME = "checks"
+SPECIFIC = ("penerima_upah", "bukan_penerima_upah", "pekerja_rentan", "jasa_konstruksi")
+COUNT_TYPES = ("workforce", "participants", "employers", "beneficiaries")
+_NUM = regex.compile(r"\d[\d.,]*\d|\d")
+
+
+# -- agreement -------------------------------------------------------------
+def stated_decimals(text: str, value: float) -> int:
+    """Decimals as written: "40,89 persen" -> 2, "41,70" -> 2, "53 persen" -> 0."""
+    m = _NUM.search(text or "")
+    d = 0
+    if m:
+        tok = m.group(0)
+        if "," in tok:
+            d = len(tok.rsplit(",", 1)[1])
+        elif "." in tok and len(tok.rsplit(".", 1)[1]) != 3:
+            d = len(tok.rsplit(".", 1)[1])
+    frac = repr(float(value)).split(".")[1] if "." in repr(float(value)) else ""
+    return max(d, 0 if frac == "0" else len(frac))
+
+
+def _place(value: float, decimals: int) -> float:
+    """The place of the last significant digit: 90 -> 10, 58 -> 1, 41.7 -> 0.1."""
+    if decimals > 0:
+        return 10.0 ** -decimals
+    v = int(round(abs(value)))
+    if v == 0:
+        return 1.0
+    p = 1
+    while v % 10 == 0:
+        v //= 10
+        p *= 10
+    return float(p)
+
+
+def approx_tolerance(value: float, decimals: int) -> float:
+    tol = P.load(NAME).get("tolerance", {})
+    lo, hi = tol.get("approx_min_points", 1.0), tol.get("approx_max_points", 5.0)
+    return min(max(_place(value, decimals) / 2, lo), hi)
+
+
+def agrees(computed: float, stated: float, decimals: int, approx: bool = False) -> bool:
+    """True when `stated` is `computed` rounded or truncated to its decimals (or within the slack of approx)."""
+    if approx:
+        return abs(computed - stated) <= approx_tolerance(stated, decimals) + 1e-9
+    q = Decimal(1).scaleb(-decimals)
+    c = Decimal(repr(computed))
+    s = Decimal(repr(stated)).quantize(q, rounding=ROUND_HALF_UP)
+    return c.quantize(q, rounding=ROUND_HALF_UP) == s or c.quantize(q, rounding=ROUND_DOWN) == s
+
+
+# -- helpers ---------------------------------------------------------------
+def _fmt(v: float) -> str:
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", ".")
+    return f"{v:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _region_ok(a: Optional[str], b: Optional[str]) -> bool:
+    return a is None or b is None or a == b
+
+
+def _frame(f) -> str:
+    bits = [b for b in (f.segment, f.period, f.region) if b]
+    return f" ({', '.join(bits)})" if bits else ""
+
+
+def _pick(facts, ftype: str, rate, segment: Optional[str], count_target: bool = False):
+    """The one fact of `ftype` in the rate's frame: same period first, else the only one ignoring period."""
+    cands = [
+        (i, f) for i, f in enumerate(facts)
+        if f.type == ftype and f.segment == segment and _region_ok(f.region, rate.region)
+        and (not count_target or f.unit not in ("%", "persen"))
+    ]
+    exact = [c for c in cands if c[1].period == rate.period]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:  # the nearest before the rate
+        before = [c for c in exact if c[1].span[0] <= rate.span[0]]
+        return (before or exact)[-1]
+    if len(cands) == 1:
+        return cands[0]
+    return None
+
+
+def _denominator(facts, rate, segment):
+    return _pick(facts, "workforce", rate, segment) or _pick(facts, "coverage_target", rate, segment, count_target=True)
+
+
+def _qtext(qs, f) -> str:
+    try:
+        return qs[f.quantity].text
+    except (IndexError, TypeError):
+        return _fmt(f.value)
+
+
+# -- ratio -----------------------------------------------------------------
+def ratio_checks(facts, qs) -> list[tuple[int, Check]]:
+    out = []
+    for ri, r in enumerate(facts):
+        if r.type != "coverage_rate" or r.unit not in ("%", "persen", None):
+            continue
+        part, whole = _pick(facts, "participants", r, r.segment), _denominator(facts, r, r.segment)
+        used, label = None, None
+        if part and whole and whole[1].value:
+            used = ([part], [whole])
+            label = f"{_qtext(qs, part[1])} / {_qtext(qs, whole[1])}"
+        elif r.segment == "total":
+            parts, wholes = [], []
+            for seg in SPECIFIC:
+                p, w = _pick(facts, "participants", r, seg), _denominator(facts, r, seg)
+                if bool(p) != bool(w):
+                    parts = []
+                    break
+                if p:
+                    parts.append(p)
+                    wholes.append(w)
+            if len(parts) >= 2:
+                used = (parts, wholes)
+                label = "(" + " + ".join(_qtext(qs, p[1]) for p in parts) + ") / (" + \
+                    " + ".join(_qtext(qs, w[1]) for w in wholes) + ")"
+        if used is None:
+            continue
+        num = sum(f.value for _, f in used[0])
+        den = sum(f.value for _, f in used[1])
+        if not den:
+            continue
+        computed = num / den * 100
+        text = _qtext(qs, r)
+        ok = agrees(computed, r.value, stated_decimals(text, r.value), r.qualifier == "approx")
+        stmt = f"{label} = {_fmt(round(computed, 4))} persen; stated {text}{_frame(r)}"
+        idx = [ri] + [i for i, _ in used[0]] + [i for i, _ in used[1]]
+        out.append((ri, Check(kind="ratio", statement=stmt, expected=r.value, computed=round(computed, 6), ok=ok, facts=idx)))
+    return out
+
+
+# -- sum -------------------------------------------------------------------
+def _sum_ok(whole, qs, computed: float) -> bool:
+    text = _qtext(qs, whole)
+    if whole.qualifier == "approx" or P.compiled(NAME, "scale").search(text):
+        return abs(computed - whole.value) <= _place(whole.value, 0) / 2
+    return abs(computed - whole.value) < 0.5
+
+
+def sum_checks(facts, qs) -> list[tuple[int, Check]]:
+    out = []
+    for wi, w in enumerate(facts):
+        if w.type not in COUNT_TYPES:
+            continue
+        parts = [(i, f) for i, f in enumerate(facts) if f.details.get("part_of") == wi]
+        if not parts and w.segment == "total":
+            cands = [
+                (i, f) for i, f in enumerate(facts)
+                if f.type == w.type and f.segment in SPECIFIC and f.period == w.period and _region_ok(f.region, w.region)
+            ]
+            segs = [f.segment for _, f in cands]
+            if len(set(segs)) == len(segs):
+                parts = cands
+        if len(parts) < 2:
+            continue
+        computed = sum(f.value for _, f in parts)
+        stmt = " + ".join(_qtext(qs, f) for _, f in parts) + f" = {_fmt(computed)}; stated {_qtext(qs, w)}{_frame(w)}"
+        out.append((wi, Check(kind="sum", statement=stmt, expected=w.value, computed=computed,
+                              ok=_sum_ok(w, qs, computed), facts=[wi] + [i for i, _ in parts])))
+    return out
+
+
+# -- enumeration -----------------------------------------------------------
+def _enumerated(ctx, q) -> bool:
+    nouns = P.words(NAME, "enumeration_nouns")
+    unit = (q.unit or "").lower().strip()
+    if unit in nouns:
+        return True
+    after = ctx.norm[q.span[1]:q.span[1] + 30].lower().split()
+    return not unit and bool(after) and after[0] in nouns
+
+
+def _lists(ctx) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, items, head) of every list of named regions in the body."""
+    rx = P.compiled(NAME, "region_list", regex.VERSION1)
+    out = []
+    for zs, ze, _ in ctx.iter_zones():
+        for m in P.finditer(rx, ctx.norm, zs, ze):
+            items = [ctx.source[s:e] for s, e in m.spans("item")]
+            out.append((m.start(), m.end(), items, m.group("head")))
+    return out
+
+
+def enumeration_checks(ctx) -> list[tuple[int, Check]]:
+    qs = ctx.article.quantities or []
+    lists = _lists(ctx)
+    if not lists:
+        return []
+    main = frames.main_region(ctx)
+    out = []
+    for qi, q in enumerate(qs):
+        if q.kind != "count" or q.value < 2 or not float(q.value).is_integer() or not _enumerated(ctx, q):
+            continue
+        s, e, items, head = min(lists, key=lambda L: min(abs(L[0] - q.span[0]), abs(L[1] - q.span[0])))
+        level = "Kota" if "Kota" in head or "Pemkot" in head else ("Provinsi" if "Provinsi" in head else "Kabupaten")
+        named = [f"{level} {items[0]}"] + items[1:]
+        full = {f"{level} {it}" for it in items}
+        sent = ctx.sentence_of(s) or (s, e)
+        also = P.compiled(NAME, "also").search(ctx.norm, sent[0], sent[1])
+        if also and main and main not in full:
+            named = [main] + named
+        ok = len(named) == int(q.value)
+        stmt = f"{q.text} = {int(q.value)}; named {len(named)}: {', '.join(named)}"
+        out.append((-1 - qi, Check(kind="enumeration", statement=stmt, expected=q.value, computed=float(len(named)),
+                                   ok=ok, facts=[])))
+    return out
+
+
+def _position(ctx, key: int) -> int:
+    if key >= 0:
+        return ctx.article.facts[key].span[0]
+    q = ctx.article.quantities[-1 - key]
+    return q.span[0]
+
+
+def extract(ctx) -> list[Check]:
+    facts = ctx.article.facts or []
+    qs = ctx.article.quantities or []
+    found = ratio_checks(facts, qs) + sum_checks(facts, qs) + enumeration_checks(ctx)
+    found.sort(key=lambda kc: (_position(ctx, kc[0]), kc[1].kind, abs(kc[0])))
+    return [c for _, c in found]

@@ -1,6 +1,312 @@
-"""(not yet built) — filled by its issue."""
+"""Domain facts (SPEC "Facts"): what each stated number counts, and its frame.
+
+A number (one of ``ctx.article.quantities``) becomes a fact when the text says
+what it counts.  The decision, for a number in a sentence (cue words in
+patterns/facts.toml):
+
+1. a count of a non-person noun ("12 kecamatan", "tujuh pemda") is no fact; a
+   count of employers ("3.466 PK") is ``employers``;
+2. a count after "Rp ... untuk" is that budget's beneficiaries;
+3. the cue closest before the number that fits its kind (percent, count,
+   money) names its concept; a target cue turns it into ``coverage_target``;
+4. a number that points back to a stated one ("Dari 667.892 ini") is no new
+   fact: the numbers after it are its parts;
+5. a number joined to the previous fact by "atau", "(" or "dan" shares its
+   concept;
+6. else the first fitting cue after the number, in its clause;
+7. else a cue of the previous sentence of the paragraph (a frame sentence:
+   "Saat ini perubahan SK penerima sedang diproses.").
+
+Period, segment and region come from frames.py (they carry forward in the
+paragraph); the region falls back to the article's main region.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Optional
 
-def extract(ctx) -> list:
-    return []
+from . import frames as F
+from .model import Fact
+
+CONCEPTS = ("workforce", "participation", "employers", "beneficiaries", "budget")
+KIND_TYPES = {
+    "workforce": {"count": "workforce"},
+    "participation": {"count": "participants", "percent": "coverage_rate"},
+    "employers": {"count": "employers"},
+    "beneficiaries": {"count": "beneficiaries", "money": "budget"},
+    "budget": {"count": "beneficiaries", "money": "budget"},
+}
+TYPE_CONCEPT = {
+    "workforce": "workforce",
+    "participants": "participation",
+    "coverage_rate": "participation",
+    "coverage_target": "participation",
+    "employers": "employers",
+    "beneficiaries": "beneficiaries",
+    "budget": "budget",
+}
+FACT_KINDS = ("percent", "count", "money", "number")
+
+
+@dataclass
+class Draft:
+    q: int
+    type: str
+    concept: Optional[str]
+    target: bool
+    sent: tuple[int, int]
+    zone: tuple[int, int]
+    region: Optional[str] = None
+    segment: Optional[str] = None
+    period: Optional[str] = None
+    details: dict = field(default_factory=dict)
+    part_of: Optional["Draft"] = None
+    budget: Optional["Draft"] = None
+
+
+def _kind(q) -> str:
+    return "count" if q.kind == "number" else q.kind
+
+
+def _fits(concept: Optional[str], kind: str) -> bool:
+    return concept is not None and kind in KIND_TYPES[concept]
+
+
+def _fact_type(concept: Optional[str], kind: str, target: bool) -> Optional[str]:
+    if target and kind in ("percent", "count") and concept in (None, "participation"):
+        return "coverage_target"
+    if concept is None:
+        return None
+    return KIND_TYPES[concept].get(kind)
+
+
+def _cues(norm: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, concept) of the concept cues in norm[s:e], in text order."""
+    out = []
+    for c in CONCEPTS:
+        for m in F.search_all(c, norm, s, e):
+            out.append((m.start(), m.end(), c))
+    m = F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT)
+    if m:
+        out.append((m.start(), m.end(), "workforce"))
+    out.sort()
+    return out
+
+
+def _lead(norm: str, s: int, e: int, kind: str) -> tuple[Optional[str], bool]:
+    """(concept, target) read from the lead: the fitting cue closest to the number."""
+    concept = None
+    for cs, ce, c in reversed(_cues(norm, s, e)):
+        if _fits(c, kind):
+            concept = c
+            break
+    target = False
+    tgt = F.search_all("target", norm, s, e)
+    if tgt:
+        last = tgt[-1]
+        target = not F.search_all("present", norm, last.end(), e)
+    return concept, target
+
+
+def _units(q, key: str) -> bool:
+    unit = (q.unit or "").lower().strip()
+    return bool(unit) and any(unit == w or unit.startswith(w + " ") for w in F.P.words(F.NAME, key))
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6 * max(1.0, abs(a))
+
+
+class _Reader:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.norm = ctx.norm
+        self.qs = list(ctx.article.quantities or [])
+        self.main = F.main_region(ctx)
+        self.drafts: list[Draft] = []
+
+    # -- one sentence ------------------------------------------------------
+    def sentence(self, ss, se, zone, walker, prev_cues):
+        norm, qs = self.norm, self.qs
+        idx = [i for i, q in enumerate(qs) if ss <= q.span[0] and q.span[1] <= se]
+        by_q: dict[int, Draft] = {}
+        whole: Optional[Draft] = None
+        for n, i in enumerate(idx):
+            q = qs[i]
+            if q.kind not in FACT_KINDS:
+                continue
+            kind = _kind(q)
+            prev_i = idx[n - 1] if n else None
+            lead_s = qs[prev_i].span[1] if prev_i is not None else ss
+            lead_e = q.span[0]
+            nxt = next((j for j in idx[n + 1:] if qs[j].kind in FACT_KINDS), None)
+            trail_e = qs[nxt].span[0] if nxt is not None else se
+            brk = F.rx("clause_break").search(norm, q.span[1], trail_e, timeout=F.P.TIMEOUT)
+            clause_e = brk.start() if brk else trail_e
+            prev = by_q.get(prev_i) if prev_i is not None else None
+
+            # 4. a number pointing back at a stated fact: no new fact, the next ones are its parts
+            ref = self._reference(q, lead_s, lead_e)
+            if ref is not None:
+                whole = ref
+                continue
+            if F.search_all("reference_phrase", norm, lead_s, lead_e):
+                whole = self._last_fact(lead_s) or whole
+
+            concept, target, how = None, False, None
+            if q.kind == "count" and _units(q, "employer_units"):
+                concept, how = "employers", "unit"
+            elif q.kind == "count" and q.unit and not _units(q, "person_units"):
+                continue  # "12 kecamatan", "tujuh pemda": not counts of workers
+            if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
+                continue  # a price per person, not a budget
+            if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
+                    F.rx("budget_link").match(norm, lead_s, lead_e):
+                concept, how = "beneficiaries", "budget_link"
+            if how is None:
+                concept, target = _lead(norm, lead_s, lead_e, kind)
+                if concept or target:
+                    how = "lead"
+            if how is None and whole is not None and kind != "percent":
+                concept, target, how = whole.concept, whole.target, "part"
+            if how is None and prev is not None and (
+                F.rx("apposition").match(norm, lead_s, lead_e) or F.rx("coordination").match(norm, lead_s, lead_e)
+            ):
+                concept, target, how = prev.concept, prev.target, "joined"
+            if how is None:
+                for cs, ce, c in _cues(norm, q.span[1], clause_e):
+                    if _fits(c, kind):
+                        concept, how = c, "after"
+                        break
+            if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
+                for cs, ce, c in reversed(prev_cues):
+                    if _fits(c, kind):
+                        concept, how = c, "topic"
+                        break
+            ftype = _fact_type(concept, kind, target)
+            if ftype is None:
+                continue
+            d = Draft(q=i, type=ftype, concept=concept, target=target, sent=(ss, se), zone=zone)
+            if how == "part":
+                d.part_of = whole
+                if whole.segment is None:
+                    whole.segment = "total"
+            if how == "budget_link":
+                d.budget = prev
+                prev.details["beneficiaries"] = q.value
+            self._frame(d, q, walker, lead_s, trail_e, clause_e, nxt is not None and trail_e <= clause_e)
+            if d.part_of is not None and d.period is None:
+                d.period = d.part_of.period  # the parts of a whole hold when the whole holds
+            by_q[i] = d
+            self.drafts.append(d)
+        self._budget_details(idx, by_q)
+
+    def _reference(self, q, lead_s, lead_e) -> Optional[Draft]:
+        norm = self.norm
+        if not (F.rx("reference_after").match(norm, q.span[1]) or F.search_all("reference_before", norm, lead_s, lead_e)):
+            return None
+        for d in reversed(self.drafts):
+            dq = self.qs[d.q]
+            if (dq.kind == "percent") == (q.kind == "percent") and _same_value(dq.value, q.value) \
+                    and d.type != "coverage_target":
+                return d
+        return None
+
+    def _last_fact(self, pos) -> Optional[Draft]:
+        for d in reversed(self.drafts):
+            if self.qs[d.q].span[1] <= pos and self.qs[d.q].kind != "percent":
+                return d
+        return None
+
+    def _frame(self, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns):
+        norm = self.norm
+        ss, se = d.sent
+        # segment: written right after the number, else the frame
+        after = F.segment_after(norm, q.span[1], trail_e)
+        if after:
+            d.segment = after[2]
+        else:
+            ev = walker.before(q.span[0], "segment")
+            d.segment = ev.value if ev else None
+        # period: a date in the lead, else one closing the number's clause, else the frame
+        ev = walker.before(q.span[0], "period", start=lead_s)
+        if ev is None and not next_owns:
+            ev = walker.after(q.span[1], min(clause_e, q.span[1] + 60), "period")
+        if ev is None:
+            ev = walker.before(q.span[0], "period")
+        d.period = ev.value if ev else None
+        # region: named in the sentence (before, else after the number), else the frame, else the article's
+        ev = walker.before(q.span[0], "region", start=ss) or walker.after(q.span[1], se, "region") or \
+            walker.before(q.span[0], "region")
+        d.region = ev.value if ev else self.main
+        if d.region == F.AMBIGUOUS:
+            d.region = None
+        if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
+            d.details["target_year"] = int(d.period)
+
+    def _budget_details(self, idx, by_q):
+        """A budget keeps the duration its clause states ("untuk 5.600 peserta selama 3 bulan")."""
+        current = None
+        for i in idx:
+            q = self.qs[i]
+            d = by_q.get(i)
+            if d is not None and d.type == "budget":
+                current = d
+            elif q.kind == "money":
+                current = None
+            elif q.kind == "duration" and current is not None and "duration" not in current.details:
+                current.details["duration"] = q.value
+                if q.unit:
+                    current.details["duration_unit"] = q.unit
+
+    # -- the article -------------------------------------------------------
+    def run(self) -> list[Fact]:
+        ctx = self.ctx
+        for zs, ze, _ in ctx.iter_zones():
+            walker = F.FrameWalker(F.zone_events(ctx, zs, ze))
+            sents = [s for s in ctx.sentences if zs <= s[0] and s[1] <= ze] or [(zs, ze)]
+            prev_cues: list = []
+            for ss, se in sents:
+                self.sentence(ss, se, (zs, ze), walker, prev_cues)
+                prev_cues = _cues(self.norm, ss, se)
+        return self.finish()
+
+    def finish(self) -> list[Fact]:
+        drafts = self._drop_title_repeats(self.drafts)
+        drafts.sort(key=lambda d: (d.sent[0], self.qs[d.q].span[0]))
+        pos = {id(d): n for n, d in enumerate(drafts)}
+        out = []
+        for d in drafts:
+            q = self.qs[d.q]
+            details = dict(d.details)
+            if d.part_of is not None and id(d.part_of) in pos:
+                details["part_of"] = pos[id(d.part_of)]
+            ss, se = d.sent
+            out.append(Fact(
+                type=d.type, value=q.value, unit=q.unit or ("%" if q.kind == "percent" else None),
+                region=d.region, segment=d.segment, period=d.period, qualifier=q.qualifier,
+                quantity=d.q, details=details, sentence=self.ctx.source[ss:se], span=(ss, se),
+            ))
+        return out
+
+    def _drop_title_repeats(self, drafts: list[Draft]) -> list[Draft]:
+        """A headline number the body states again is one fact, read from the body."""
+        title = self.ctx.article.title
+        if title is None:
+            return list(drafts)
+        ts, te = title.span
+        body = [d for d in drafts if not (ts <= d.sent[0] < te)]
+        keep = []
+        for d in drafts:
+            if ts <= d.sent[0] < te and any(
+                b.type == d.type and _same_value(self.qs[b.q].value, self.qs[d.q].value) for b in body
+            ):
+                continue
+            keep.append(d)
+        return keep
+
+
+def extract(ctx) -> list[Fact]:
+    if not ctx.article.quantities:
+        return []
+    return _Reader(ctx).run()

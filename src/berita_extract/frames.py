@@ -1,0 +1,194 @@
+"""The frame a number is stated in: period, segment and region.
+
+Indonesian news states a frame once ("Sementara untuk Bulan Mei 2024, ...",
+"Untuk pekerja bukan penerima upah ...", "di Kota Kediri") and then lists
+numbers, so each frame carries forward inside a paragraph until the text
+changes it.  ``zone_events`` lists, per body zone, every place where a frame
+changes; ``FrameWalker`` replays them up to a position.
+
+The cue words live in patterns/facts.toml.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from . import patterns as P
+
+NAME = "facts"
+AMBIGUOUS = "\x00ambiguous"  # a frame naming two regions at once ("Kota dan Kabupaten Kediri")
+
+SEGMENT_KEYS = (
+    ("seg_bukan_penerima_upah", "bukan_penerima_upah"),
+    ("seg_penerima_upah", "penerima_upah"),
+    ("seg_pekerja_rentan", "pekerja_rentan"),
+    ("seg_jasa_konstruksi", "jasa_konstruksi"),
+    ("seg_total", "total"),
+)
+_ABBREV = {"PU": "penerima_upah", "BPU": "bukan_penerima_upah"}
+
+
+def rx(key: str) -> regex.Pattern:
+    if key == "seg_abbrev":
+        return P.compiled(NAME, key, regex.VERSION1)
+    return P.compiled(NAME, key)
+
+
+def search_all(key: str, text: str, pos: int = 0, endpos: Optional[int] = None) -> list:
+    return list(P.finditer(rx(key), text, pos, endpos))
+
+
+# -- segments --------------------------------------------------------------
+def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
+    """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps."""
+    found = []
+    for key, seg in SEGMENT_KEYS:
+        for m in search_all(key, text, pos, endpos):
+            found.append((m.start(), m.end(), seg))
+    for m in search_all("seg_abbrev", text, pos, endpos):
+        found.append((m.start(), m.end(), _ABBREV[m.group(0)]))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out, last_end = [], -1
+    for s, e, seg in found:
+        if s >= last_end:
+            out.append((s, e, seg))
+            last_end = e
+    return out
+
+
+def segment_after(text: str, pos: int, endpos: int) -> Optional[tuple[int, int, str]]:
+    """The segment written right after a number ("135.163 tenaga kerja formal")."""
+    m = rx("segment_after").match(text, pos, endpos, timeout=P.TIMEOUT)
+    if not m:
+        return None
+    segs = segment_matches(text, pos, m.end())
+    return segs[-1] if segs else None
+
+
+# -- periods ---------------------------------------------------------------
+def is_event_date(ctx, d) -> bool:
+    """A date written as the day of the event ("Selasa (28/5)", "Jumat"), not a frame."""
+    s, e = d.span
+    before = ctx.norm[max(0, s - 14):s]
+    if d.text.lstrip().startswith("(") or before.rstrip().endswith("("):
+        return True
+    if d.granularity == "day" and (rx("weekday").search(d.text) or rx("weekday").search(before)):
+        return True
+    return False
+
+
+def date_period(d) -> Optional[str]:
+    if not d.value or d.value.startswith("-"):
+        return None
+    if d.end and d.end != d.value and not d.end.startswith("-"):
+        return f"{d.value}/{d.end}"
+    return d.value
+
+
+def event_period(ctx) -> Optional[str]:
+    ev = ctx.article.event_date
+    if ev is not None and ev.value and not ev.value.startswith("-"):
+        return ev.value
+    return None
+
+
+# -- regions ---------------------------------------------------------------
+def region_mentions(ctx) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of region mentions that say where a number is: not office names."""
+    out = []
+    for r in ctx.article.regions or []:
+        for m in r.mentions:
+            s, e = m.span
+            before = ctx.norm[max(0, s - 60):s]
+            if rx("office_before").search(before):
+                continue
+            name = AMBIGUOUS if rx("joint_region_before").search(before) else r.name
+            out.append((s, e, name))
+    out.sort()
+    return out
+
+
+def main_region(ctx) -> Optional[str]:
+    """The region the article is about: the most-mentioned city or regency (ties: none)."""
+    levels = {r.name: r.level for r in ctx.article.regions or []}
+    counts = Counter(n for _, _, n in region_mentions(ctx) if n != AMBIGUOUS and levels.get(n) in ("kota", "kabupaten"))
+    if not counts:
+        counts = Counter(n for _, _, n in region_mentions(ctx) if n != AMBIGUOUS)
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+# -- the walk --------------------------------------------------------------
+@dataclass
+class Event:
+    pos: int
+    kind: str  # "period" | "segment" | "region"
+    value: Optional[str]
+    end: int
+
+
+def zone_events(ctx, zs: int, ze: int) -> list[Event]:
+    """Every frame change inside one zone, in text order."""
+    norm = ctx.norm
+    ev: list[Event] = []
+    date_spans = []
+    for d in ctx.article.dates or []:
+        s, e = d.span
+        if not (zs <= s and e <= ze):
+            continue
+        date_spans.append((s, e))
+        if is_event_date(ctx, d):
+            continue
+        per = date_period(d)
+        if per:
+            ev.append(Event(s, "period", per, e))
+
+    def overlaps_date(s, e):
+        return any(a < e and s < b for a, b in date_spans)
+
+    now = event_period(ctx)
+    for m in search_all("present_time", norm, zs, ze):
+        if not overlaps_date(*m.span()):
+            ev.append(Event(m.start(), "period", now, m.end()))
+    if now:
+        for m in search_all("next_year", norm, zs, ze):
+            if not overlaps_date(*m.span()):
+                ev.append(Event(m.start(), "period", str(int(now[:4]) + 1), m.end()))
+    for s, e, seg in segment_matches(norm, zs, ze):
+        ev.append(Event(s, "segment", seg, e))
+    for s, e, name in region_mentions(ctx):
+        if zs <= s and e <= ze:
+            ev.append(Event(s, "region", name, e))
+    ev.sort(key=lambda x: (x.pos, x.end))
+    return ev
+
+
+class FrameWalker:
+    """The frame (period, segment, region) in force at a position of one zone."""
+
+    def __init__(self, events: list[Event]):
+        self.events = events
+        self._pos = [e.pos for e in events]
+
+    def before(self, pos: int, kind: str, start: int = -1) -> Optional[Event]:
+        """The last event of `kind` that starts in [start, pos)."""
+        i = bisect.bisect_left(self._pos, pos) - 1
+        while i >= 0 and self.events[i].pos >= start:
+            if self.events[i].kind == kind:
+                return self.events[i]
+            i -= 1
+        return None
+
+    def after(self, pos: int, endpos: int, kind: str) -> Optional[Event]:
+        i = bisect.bisect_left(self._pos, pos)
+        while i < len(self.events) and self.events[i].pos < endpos:
+            if self.events[i].kind == kind:
+                return self.events[i]
+            i += 1
+        return None
