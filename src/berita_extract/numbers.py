@@ -182,7 +182,7 @@ def _interpret(ctx, m) -> Optional[Quantity]:
     t = _tables()
     g = m.groupdict()
     cur = g["cur"] or g["cursuf"]
-    noun, dur, pct = g["noun"], g["dur"], g["pct"]
+    noun, dur, pct = g["noun"], g["dur"], g["pct"] or g["pct1"]
     kind = "money" if cur else "percent" if pct else "duration" if dur else "count" if noun else "number"
     comma_groups = kind in ("money", "count", "duration")
     s1, s2 = _scale(g["s1"]), _scale(g["s2"])
@@ -206,8 +206,10 @@ def _interpret(ctx, m) -> Optional[Quantity]:
             return None  # a bare year ("2021", "2021-2024") is a date, not a quantity
         if in_words and v1 == 1 and upper is None:
             return None  # bare "satu" is an article or an idiom, not a figure
-    if upper is not None and upper <= v1:
-        upper = None if upper == v1 else upper
+    if upper is not None and upper < v1:
+        return None  # "3-1" is a score or a code, not a range
+    if upper == v1:
+        upper = None
     unit = None
     if kind == "money":
         unit = t["currency"].get(_key(cur))
