@@ -7,6 +7,7 @@ are the name.  Everything works on tokens of the normalised text, so it is linea
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Optional
@@ -162,6 +163,12 @@ class Entities:
             spans += [(m.span[0], m.span[1], "org", org.name) for m in org.mentions]
         spans.sort()
         self.spans = spans
+        self._starts = [x[0] for x in spans]
+        self._max_end = []  # running maximum of the ends, for covers() in log time
+        top = -1
+        for x in spans:
+            top = max(top, x[1])
+            self._max_end.append(top)
         self._by_start: dict[int, tuple[int, str, str]] = {}
         for s, e, kind, name in spans:
             if s not in self._by_start or self._by_start[s][0] < e:
@@ -172,10 +179,12 @@ class Entities:
         return self._by_start.get(tok.s)
 
     def covers(self, s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b, _, _ in self.spans)
+        k = bisect.bisect_right(self._starts, s)
+        return k > 0 and self._max_end[k - 1] >= e
 
     def inside(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
-        return [x for x in self.spans if s <= x[0] and x[1] <= e]
+        lo, hi = bisect.bisect_left(self._starts, s), bisect.bisect_left(self._starts, e)
+        return [x for x in self.spans[lo:hi] if x[1] <= e]
 
 
 # -- roles and names ------------------------------------------------------------

@@ -40,13 +40,13 @@ def extract(ctx) -> list[Person]:
     lex = names.lexicon()
     ents = names.Entities(ctx)
     cands: list[_Cand] = []
-    for zs, ze, _ in ctx.iter_zones():
-        toks = names.tokenize(ctx.norm, zs, ze, lex)
+    zone_toks = [names.tokenize(ctx.norm, zs, ze, lex) for zs, ze, _ in ctx.iter_zones()]
+    for toks in zone_toks:
         cands += _role_candidates(ctx, toks, ents, lex)
         cands += _cue_candidates(ctx, toks, ents, lex)
     cands += _byline_candidates(ctx)
     people = _merge(cands)
-    _find_mentions(ctx, people, ents, lex)
+    _find_mentions(people, zone_toks, ents, lex)
     return _records(ctx, people, ents)
 
 
@@ -197,19 +197,21 @@ def _add_role(p: _Person, role: str, span) -> None:
     p.roles.append((role, span))
 
 
-def _find_mentions(ctx, people: list[_Person], ents, lex) -> None:
+def _find_mentions(people: list[_Person], zone_toks, ents, lex) -> None:
     """Every occurrence of a full name, or of one of its words that no other person shares."""
     owner: dict[str, Optional[_Person]] = {}
     for p in people:
         for t in p.toks:
             if len(t) >= 3 and t.lower() not in lex.stop and lex.name_word.match(t):
                 owner[t] = p if owner.get(t, p) is p else None
-    for zs, ze, _ in ctx.iter_zones():
-        toks = names.tokenize(ctx.norm, zs, ze, lex)
+    by_first: dict[str, list[_Person]] = {}
+    for p in sorted(people, key=lambda p: -len(p.toks)):
+        by_first.setdefault(p.toks[0], []).append(p)
+    for toks in zone_toks:
         i = 0
         while i < len(toks):
             hit = None
-            for p in people:
+            for p in by_first.get(toks[i].t, ()):
                 n = len(p.toks)
                 if tuple(t.t for t in toks[i : i + n]) == p.toks:
                     hit = (p, n)

@@ -16,6 +16,7 @@ subject over an object ("… kepada Pjs Wali Kota Magelang Ahmad Aziz").
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -49,8 +50,7 @@ def extract(ctx) -> list[Quote]:
     limits = patterns.load("quotes").get("limits", {})
     min_words = int(limits.get("min_words_without_cue", 4))
     anchors = _anchors(ctx, zones)
-    quote_spans = [(p.s, p.e) for p in pieces]
-    anchors = [a for a in anchors if not any(s <= a.s < e for s, e in quote_spans)]
+    anchors = _Anchors(_outside(anchors, sorted((p.s, p.e) for p in pieces)))
 
     groups: dict[int, list[_Piece]] = {}
     for p in pieces:
@@ -148,7 +148,7 @@ def _anchors(ctx, zones) -> list[_Anchor]:
     for p in people:
         for m in p.mentions:
             if ctx.in_zone(*m.span):
-                out.append(_Anchor(m.span[0], m.span[1], p.name, _is_object(ctx.norm, m.span[0], lex)))
+                out.append(_Anchor(m.span[0], m.span[1], p.name, _is_object(ctx.norm, _title_start(ctx.norm, m.span[0], p.roles), lex)))
     owners: dict[str, set[str]] = {}
     for p in people:
         for r in p.roles:
@@ -169,12 +169,46 @@ def _anchors(ctx, zones) -> list[_Anchor]:
     return out
 
 
+def _title_start(norm: str, pos: int, roles: list[str]) -> int:
+    """Where the title written right before a name starts ("kepada Pjs Wali Kota Magelang Ahmad Aziz")."""
+    lo = max(0, pos - 200)
+    before = norm[lo:pos].rstrip(" ,")
+    for r in sorted(roles, key=len, reverse=True):
+        if before.endswith(r):
+            return lo + len(before) - len(r)
+    return pos
+
+
+class _Anchors(list):
+    """Anchors sorted by start, looked up by range in log time."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self.starts = [a.s for a in self]
+
+    def between(self, lo: int, hi: int) -> list[_Anchor]:
+        """Anchors that lie within [lo, hi)."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [a for a in self[i:j] if a.e <= hi]
+
+
+def _outside(anchors: list[_Anchor], spans: list[tuple[int, int]]) -> list[_Anchor]:
+    """Anchors that are not inside a quotation (both lists sorted: one merge pass)."""
+    out, k = [], 0
+    for a in anchors:
+        while k < len(spans) and spans[k][1] <= a.s:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= a.s < spans[k][1]):
+            out.append(a)
+    return out
+
+
 def _is_object(norm: str, pos: int, lex) -> bool:
     before = norm[max(0, pos - 20) : pos].split()
     return bool(before) and before[-1].lower() in lex.object_preps
 
 
-def _attribute(ctx, parts: list[_Piece], anchors: list[_Anchor], zones):
+def _attribute(ctx, parts: list[_Piece], anchors: _Anchors, zones):
     """(speaker, cue) of one quotation (all its paragraph parts)."""
     norm = ctx.norm
     last, first = parts[-1], parts[0]
@@ -187,10 +221,8 @@ def _attribute(ctx, parts: list[_Piece], anchors: list[_Anchor], zones):
             if m.group("nya") or m.group("pron"):
                 return _discourse(ctx, first.s, anchors, zones, first.zone), cue
             limit = _clause_end(ctx, cue_end, ze)
-            for a in anchors:
-                if cue_end <= a.s and a.e <= limit:
-                    return a.name, cue
-            return None, cue
+            named = anchors.between(cue_end, limit)
+            return (named[0].name if named else None), cue
     zs, ze = zones[first.zone]
     opened = first.s - 1
     if opened >= zs and norm[opened] == '"':
@@ -201,13 +233,13 @@ def _attribute(ctx, parts: list[_Piece], anchors: list[_Anchor], zones):
         m = patterns.compiled("speech", "pre_cue").search(norm, max(lo, opened - 60), opened, timeout=patterns.TIMEOUT)
         if m is not None:
             cue = ctx.mention(*m.span("verb"))
-            named = [a for a in anchors if lo <= a.s and a.e <= m.start("verb")]
+            named = anchors.between(lo, m.start("verb"))
             if named:
                 return named[-1].name, cue
             return _discourse(ctx, first.s, anchors, zones, first.zone), cue
         m = patterns.compiled("speech", "according_cue").search(norm, lo, opened, timeout=patterns.TIMEOUT)
         if m is not None:
-            named = [a for a in anchors if m.end("verb") <= a.s and a.e <= opened]
+            named = anchors.between(m.end("verb"), opened)
             if named:
                 return named[0].name, ctx.mention(*m.span("verb"))
     return _discourse(ctx, first.s, anchors, zones, first.zone), None
@@ -224,12 +256,11 @@ def _clause_end(ctx, pos: int, ze: int) -> int:
     return end
 
 
-def _discourse(ctx, pos: int, anchors: list[_Anchor], zones, zi: int) -> Optional[str]:
+def _discourse(ctx, pos: int, anchors: _Anchors, zones, zi: int) -> Optional[str]:
     """The person the discourse is about at `pos`: the latest subject named before it, nearest paragraph first."""
     for k in range(zi, max(-1, zi - _LOOKBACK_ZONES), -1):
         zs, ze = zones[k]
-        hi = min(ze, pos)
-        here = [a for a in anchors if zs <= a.s and a.e <= hi]
+        here = anchors.between(zs, min(ze, pos))
         if here:
             subjects = [a for a in here if not a.obj]
             return (subjects or here)[-1].name
