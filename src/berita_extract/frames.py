@@ -109,7 +109,15 @@ def region_mentions(ctx) -> list[tuple[int, int, str]]:
             name = AMBIGUOUS if rx("joint_region_before").search(before) else r.name
             out.append((s, e, name))
     out.sort()
-    return out
+    # one mention read as two regions ("Kota dan Kabupaten Kediri"): the number is about both
+    merged: list[tuple[int, int, str]] = []
+    for s, e, name in out:
+        if merged and s < merged[-1][1] and merged[-1][2] != name:
+            ps, pe, _ = merged[-1]
+            merged[-1] = (ps, max(pe, e), AMBIGUOUS)
+        elif not (merged and (s, e, name) == merged[-1]):
+            merged.append((s, e, name))
+    return merged
 
 
 def main_region(ctx) -> Optional[str]:
