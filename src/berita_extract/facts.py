@@ -86,20 +86,22 @@ def _cues(norm: str, s: int, e: int) -> list[tuple[int, int, str]]:
     for c in CONCEPTS:
         for m in F.search_all(c, norm, s, e):
             out.append((m.start(), m.end(), c))
-    m = F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT)
-    if m:
-        out.append((m.start(), m.end(), "workforce"))
     out.sort()
     return out
 
 
-def _lead(norm: str, s: int, e: int, kind: str) -> tuple[Optional[str], bool]:
+def _closest(cues, kind: str, unit_ok) -> Optional[str]:
+    for cs, ce, c in reversed(cues):
+        if _fits(c, kind) and unit_ok(c):
+            return c
+    return None
+
+
+def _lead(norm: str, s: int, e: int, kind: str, unit_ok) -> tuple[Optional[str], bool]:
     """(concept, target) read from the lead: the fitting cue closest to the number."""
-    concept = None
-    for cs, ce, c in reversed(_cues(norm, s, e)):
-        if _fits(c, kind):
-            concept = c
-            break
+    concept = _closest(_cues(norm, s, e), kind, unit_ok)
+    if concept is None and kind == "count" and F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT):
+        concept = "workforce"  # "ada sebanyak 667.892 tenaga kerja": only when nothing better is said
     target = False
     tgt = F.search_all("target", norm, s, e)
     if tgt:
@@ -131,6 +133,7 @@ class _Reader:
         idx = [i for i, q in enumerate(qs) if ss <= q.span[0] and q.span[1] <= se]
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
+        bases: list[int] = []
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in FACT_KINDS:
@@ -153,6 +156,8 @@ class _Reader:
             if F.search_all("reference_phrase", norm, lead_s, lead_e):
                 whole = self._last_fact(lead_s) or whole
 
+            person = q.kind == "count" and _units(q, "person_units")
+            unit_ok = lambda c, person=person: not (person and c == "employers")  # noqa: E731
             concept, target, how = None, False, None
             if q.kind == "count" and _units(q, "employer_units"):
                 concept, how = "employers", "unit"
@@ -160,29 +165,39 @@ class _Reader:
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
+            if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+                continue  # a change ("naik 10 persen"), not a level
+            if how is None and prev is not None and prev.type == "coverage_rate" and kind == "count" and \
+                    F.rx("denominator_link").match(norm, lead_s, lead_e):
+                concept, how = "workforce", "denominator"
             if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
                     F.rx("budget_link").match(norm, lead_s, lead_e):
                 concept, how = "beneficiaries", "budget_link"
             if how is None:
-                concept, target = _lead(norm, lead_s, lead_e, kind)
+                concept, target = _lead(norm, lead_s, lead_e, kind, unit_ok)
                 if concept or target:
                     how = "lead"
+            if how is None and kind == "count" and F.search_all("reference_before", norm, lead_s, lead_e):
+                bases.append(i)  # "dari 1,2 juta pekerja, baru 600 ribu yang terlindungi": the base of a rate
+                continue
             if how is None and whole is not None and kind != "percent":
                 concept, target, how = whole.concept, whole.target, "part"
             if how is None and prev is not None and (
                 F.rx("apposition").match(norm, lead_s, lead_e) or F.rx("coordination").match(norm, lead_s, lead_e)
             ):
-                concept, target, how = prev.concept, prev.target, "joined"
+                if unit_ok(prev.concept):
+                    concept, target, how = prev.concept, prev.target, "joined"
             if how is None:
                 for cs, ce, c in _cues(norm, q.span[1], clause_e):
-                    if _fits(c, kind):
+                    if _fits(c, kind) and unit_ok(c):
                         concept, how = c, "after"
                         break
+            if how is None and lead_s > ss:
+                concept = _closest(_cues(norm, ss, lead_s), kind, unit_ok)
+                how = "sentence" if concept else None
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
-                for cs, ce, c in reversed(prev_cues):
-                    if _fits(c, kind):
-                        concept, how = c, "topic"
-                        break
+                concept = _closest(prev_cues, kind, unit_ok)
+                how = "topic" if concept else None
             ftype = _fact_type(concept, kind, target)
             if ftype is None:
                 continue
@@ -199,6 +214,13 @@ class _Reader:
                 d.period = d.part_of.period  # the parts of a whole hold when the whole holds
             by_q[i] = d
             self.drafts.append(d)
+            if bases and d.type in ("participants", "coverage_rate"):
+                for b in bases:
+                    base = Draft(q=b, type="workforce", concept="workforce", target=False, sent=(ss, se), zone=zone)
+                    bq = qs[b]
+                    self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
+                    self.drafts.append(base)
+                bases = []
         self._budget_details(idx, by_q)
 
     def _reference(self, q, lead_s, lead_e) -> Optional[Draft]:
@@ -222,7 +244,10 @@ class _Reader:
         norm = self.norm
         ss, se = d.sent
         # segment: written right after the number, else the frame
-        after = F.segment_after(norm, q.span[1], trail_e)
+        start = q.span[1]
+        if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
+            start -= len(q.unit)  # "12.345 pekerja rentan": read the noun with what follows it
+        after = F.segment_after(norm, start, trail_e)
         if after:
             d.segment = after[2]
         else:
