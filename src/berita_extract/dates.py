@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
-import regex
 
 from . import patterns
 from .model import DateItem
@@ -64,7 +63,6 @@ class _Cand:
     relative: Optional[dict] = None
     direction: int = 0
     inferred: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=None)
@@ -171,7 +169,6 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
 
 
 def _candidates(ctx) -> list[_Cand]:
-    data = patterns.load(NAME)["regexes"]
     after_reg = patterns.compiled(NAME, "after_regulation_number")
     found = []
     for zs, ze, _ in ctx.iter_zones():
@@ -185,7 +182,6 @@ def _candidates(ctx) -> list[_Cand]:
                 c = _parse(key, m, s, e)
                 if c is not None:
                     found.append(c)
-    assert set(KEYS) <= set(data)
     rank = {k: i for i, k in enumerate(KEYS)}
     found.sort(key=lambda c: (-(c.end - c.start), c.start, rank[c.key]))
     kept: list[_Cand] = []
