@@ -1,0 +1,113 @@
+"""Organisations: one canonical name per body, aliases and offices (patterns/organizations.toml)."""
+from __future__ import annotations
+
+import pytest
+
+from berita_extract import extract
+from berita_extract.patterns import load
+
+
+def _orgs(text):
+    return {o.name: o for o in extract(text, id="t").organizations}
+
+
+def _seed(seed_records, prefix):
+    (stem,) = [s for s in seed_records if s.startswith(prefix)]
+    return seed_records[stem]
+
+
+def test_alias_table_has_no_alias_of_two_bodies():
+    data = load("organizations")
+    seen = {}
+    for table in ("bodies", "regional"):
+        for body in data[table]:
+            for alias in body["aliases"]:
+                k = " ".join(alias.split()).casefold()
+                assert seen.setdefault(k, body["name"]) == body["name"], alias
+
+
+def test_bpjs_kesehatan_is_another_body():
+    orgs = _orgs("BPJS Kesehatan dan BPJS Ketenagakerjaan menandatangani kerja sama.")
+    assert set(orgs) == {"BPJS Kesehatan", "BPJS Ketenagakerjaan"}
+
+
+def test_bare_government_needs_exactly_one_named():
+    one = _orgs("Pemkab Trenggalek menggelar sosialisasi. Pemkab juga membayar iuran.")
+    assert [m.text for m in one["Pemerintah Kabupaten Trenggalek"].mentions] == ["Pemkab Trenggalek", "Pemkab"]
+    two = _orgs("Pemkab Kediri dan Pemkab Blitar hadir. Pemkab juga membayar iuran.")
+    assert all(len(o.mentions) == 1 for o in two.values())
+    assert _orgs("Pemkab juga membayar iuran.") == {}
+
+
+def test_same_name_other_level_is_another_government():
+    orgs = _orgs("Pemkot Kediri dan Pemkab Kediri sepakat.")
+    assert set(orgs) == {"Pemerintah Kota Kediri", "Pemerintah Kabupaten Kediri"}
+
+
+def test_mentions_cover_the_office_so_a_name_can_follow():
+    text = "Kepala Kantor Cabang BPJS Ketenagakerjaan Kediri Imam Haryono mengatakan."
+    (org,) = _orgs(text).values()
+    (m,) = org.mentions
+    assert text[m.span[1]:].startswith(" Imam Haryono")
+    assert org.offices == ["Kantor Cabang Kediri"]
+
+
+def test_place_with_level_word_after_a_body_is_not_an_office():
+    orgs = _orgs("Data BPS Kota Kediri mencatat kenaikan.")
+    assert orgs["Badan Pusat Statistik"].offices == []
+
+
+def test_generic_dinas_name_stops_before_its_region_and_a_person():
+    text = "Kepala Dinas Tenaga Kerja, Koperasi dan UKM Kota Blitar Budi Santoso hadir."
+    (org,) = _orgs(text).values()
+    assert org.name == "Dinas Tenaga Kerja, Koperasi dan UKM Kota Blitar"
+    assert org.mentions[0].text == "Dinas Tenaga Kerja, Koperasi dan UKM Kota Blitar"
+
+
+# -- the seeds -----------------------------------------------------------------
+
+def test_seed_bpjs_ketenagakerjaan_canonicalised(seed_records):
+    for prefix, aliases, offices in [
+        ("000", [], ["Kantor Cabang Kediri"]),
+        ("001", ["BPJamsostek", "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan"], ["Kantor Cabang Blitar"]),
+        ("002", ["BPJAMSOSTEK"], ["Kantor Wilayah Jawa Tengah dan DIY"]),
+        ("003", ["BPJamsostek", "BPJS ketenagakerjaan", "BP Jamsostek"], ["Kantor Cabang Kediri"]),
+        ("004", ["BPJS ketenagakerjaan"], ["Kantor Cabang Trenggalek"]),
+    ]:
+        source, record = _seed(seed_records, prefix)
+        orgs = {o.name: o for o in record.organizations}
+        bpjs = orgs["BPJS Ketenagakerjaan"]
+        assert bpjs.aliases == aliases, prefix
+        assert bpjs.offices == offices, prefix
+        assert not any("Jamsostek" == o.name or "OPD" in o.name for o in record.organizations)
+
+
+@pytest.mark.parametrize(
+    "prefix,names",
+    [
+        ("000", {"Pemerintah Kota Kediri", "BPJS Ketenagakerjaan", "Badan Pusat Statistik"}),
+        ("001", {"Pemerintah Kota Blitar", "BPJS Ketenagakerjaan"}),
+        ("002", {"Pemerintah Kota Magelang", "BPJS Ketenagakerjaan", "Pemerintah Kabupaten Pati",
+                 "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Tengah"}),
+        ("003", {"BPJS Ketenagakerjaan"}),
+        ("004", {"Pemerintah Kabupaten Trenggalek", "BPJS Ketenagakerjaan",
+                 "Dinas Perindustrian dan Tenaga Kerja Kabupaten Trenggalek"}),
+    ],
+)
+def test_seed_organizations(seed_records, prefix, names):
+    source, record = _seed(seed_records, prefix)
+    got = {o.name for o in record.organizations}
+    assert names <= got, got
+    firsts = [o.mentions[0].span for o in record.organizations]
+    assert firsts == sorted(firsts)
+    for o in record.organizations:
+        assert o.name not in o.aliases
+        for m in o.mentions:
+            assert source[m.span[0]:m.span[1]] == m.text
+
+
+def test_seed_002_bare_pemkot_in_the_headline(seed_records):
+    source, record = _seed(seed_records, "002")
+    pemkot = {o.name: o for o in record.organizations}["Pemerintah Kota Magelang"]
+    assert pemkot.mentions[0].text == "Pemkot" and pemkot.mentions[0].span[0] == 0
+    assert "Pemkot Magelang" in pemkot.aliases
