@@ -206,6 +206,7 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
     j = i
     pending = ""  # the jurisdiction word that waits for its place
     place_done = False
+    last_entity = -1  # token index where the last organisation/region mention ended
     end = i
     while j < n:
         tok = toks[j]
@@ -217,6 +218,7 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
             j = end = k
             pending = ""
             place_done = place_done or ent[1] == "region"
+            last_entity = end
             continue
         m = lex.phrase_len(lex.juris, toks, j)
         if m:
@@ -268,6 +270,12 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
         a, b = read_name(toks, end + 1, ents, lex)
         if a is not None and not _ends_name(toks, b, lex):
             a = b = None
+    if a is not None and b - a == 1 and (place_done or last_entity == end) and b + 1 < n and toks[b].t == ",":
+        # "Cabang Surabaya Rungkut, Hadi Susanto": one word between a place and a comma name is the office's
+        a2, b2 = read_name(toks, b + 1, ents, lex)
+        if a2 is not None and b2 - a2 >= 2 and _ends_name(toks, b2, lex):
+            read.title_end = read.next = b
+            a, b = a2, b2
     if a is not None:
         read.name_a, read.name_b = a, b
         read.next = skip_degrees(toks, b, lex)

@@ -95,10 +95,17 @@ def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
 
 
 def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
-    """'"…," kata Budi Santoso': a name right after a speech verb that follows a closing mark."""
+    """'"…," kata Budi Santoso' and 'Budi Santoso mengatakan, "…"': a name next to a speech verb and a mark."""
     verbs = {v.lower() for v in patterns.words("speech", "post_verbs")}
+    pre = {v.lower() for v in patterns.words("speech", "pre_verbs") if " " not in v}
     out = []
     for i, tok in enumerate(toks):
+        if tok.low in pre and i > 0:
+            j = i + 1 if i + 1 < len(toks) and toks[i + 1].t in ",:" else i
+            if j + 1 < len(toks) and toks[j + 1].t == '"':
+                a, b = names.name_before(toks, i, lex, ents)
+                if a is not None and (a == 0 or not lex.is_cap(toks[a - 1]) or toks[a - 1].t in '".,'):
+                    out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=(b - a) < 2))
         if tok.t != '"':
             continue
         j = i + 1
