@@ -76,6 +76,7 @@ def _tables():
         "dinas": patterns.compiled(_NAME, "dinas", regex.VERSION1),
         "dinas_word": regex.compile(r"\s{1,2}(?:(?:dan|&)\s{1,2})?(?P<w>\p{Lu}[\p{L}-]{0,30})", f),
         "paren": patterns.compiled(_NAME, "paren"),
+        "plural": patterns.compiled(_NAME, "plural_government"),
         "list_sep": patterns.compiled("regions", "list_sep"),
         "and": regex.compile(r"\s{1,3}(?:dan|&)\s{1,3}", f),
     }
@@ -159,7 +160,8 @@ def _governments(ctx, text, zs, ze, out):
             pos = p.end()
         region = _region_after(text, pos, ze, level, rx, levels)
         if region is None or region[2] is None:
-            if region is None and _skey(m.group("n")) in bare_govs:
+            plural = rx["plural"].match(text, m.end(), ze)
+            if region is None and plural is None and _skey(m.group("n")) in bare_govs:
                 out.append(_Hit(m.start(), m.end(), "", "gov", level=level, bare=True))
             continue
         end, name, level = region
@@ -207,10 +209,12 @@ def _regional(ctx, text, zs, ze, out):
 
 def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
     kept: list[_Hit] = []
+    reach = -1
     for h in sorted(hits, key=lambda h: (h.start, -h.end, -h.priority)):
-        if kept and h.start < max(k.end for k in kept):
+        if h.start < reach:
             continue
         kept.append(h)
+        reach = h.end
     return kept
 
 
