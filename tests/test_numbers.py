@@ -176,3 +176,14 @@ def test_every_counted_noun_and_duration_is_read_as_its_unit():
     for dur in ("bulan", "tahun", "hari", "minggu"):
         (q,) = _quantities(f"Berlaku selama 12 {dur} ke depan.")
         assert (q.kind, q.unit) == ("duration", dur)
+
+
+def test_claimed_spans_are_not_read():
+    text = "Pada 28 Mei ada 9.695 orang dan 12 pemda."
+    ctx = Context(
+        id="t", source=text, norm=normalize(text),
+        article=Article(id="t", source=Source(sha256="0", chars=len(text))), zones=[(0, len(text))],
+    )
+    start = text.index("9.695")
+    ctx.claim(start, start + 5)  # an earlier step owns these characters
+    assert [q.text for q in numbers.extract(ctx)] == ["12 pemda"]
