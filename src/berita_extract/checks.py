@@ -89,26 +89,43 @@ def _frame(f) -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
-def _pick(facts, ftype: str, rate, segment: Optional[str], count_target: bool = False):
-    """The one fact of `ftype` in the rate's frame: same period first, else the only one ignoring period."""
+def _para(paras, pos: int) -> int:
+    for p in paras:
+        if p.span[0] <= pos < p.span[1]:
+            return p.index
+    return -1
+
+
+def _pick(facts, ftype: str, rate, segment: Optional[str], count_target: bool = False, paras=()):
+    """The one fact of `ftype` in the rate's frame: same period first, else the only one ignoring period.
+
+    Without a stated period to tie them, the numbers must stand near the rate
+    (its paragraph or the next/previous one)."""
+    near = _para(paras, rate.span[0])
+
+    def close(f) -> bool:
+        return not paras or abs(_para(paras, f.span[0]) - near) <= 1
+
     cands = [
         (i, f) for i, f in enumerate(facts)
         if f.type == ftype and f.segment == segment and _region_ok(f.region, rate.region)
         and (not count_target or f.unit not in ("%", "persen"))
     ]
-    exact = [c for c in cands if c[1].period == rate.period]
+    exact = [c for c in cands if c[1].period == rate.period and (rate.period is not None or close(c[1]))]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:  # the nearest before the rate
         before = [c for c in exact if c[1].span[0] <= rate.span[0]]
         return (before or exact)[-1]
+    cands = [c for c in cands if close(c[1])]
     if len(cands) == 1:
         return cands[0]
     return None
 
 
-def _denominator(facts, rate, segment):
-    return _pick(facts, "workforce", rate, segment) or _pick(facts, "coverage_target", rate, segment, count_target=True)
+def _denominator(facts, rate, segment, paras=()):
+    return _pick(facts, "workforce", rate, segment, paras=paras) or \
+        _pick(facts, "coverage_target", rate, segment, count_target=True, paras=paras)
 
 
 def _qtext(qs, f) -> str:
@@ -119,12 +136,12 @@ def _qtext(qs, f) -> str:
 
 
 # -- ratio -----------------------------------------------------------------
-def ratio_checks(facts, qs) -> list[tuple[int, Check]]:
+def ratio_checks(facts, qs, paras=()) -> list[tuple[int, Check]]:
     out = []
     for ri, r in enumerate(facts):
         if r.type != "coverage_rate" or r.unit not in ("%", "persen", None):
             continue
-        part, whole = _pick(facts, "participants", r, r.segment), _denominator(facts, r, r.segment)
+        part, whole = _pick(facts, "participants", r, r.segment, paras=paras), _denominator(facts, r, r.segment, paras)
         used, label = None, None
         if part and whole and whole[1].value:
             used = ([part], [whole])
@@ -132,7 +149,7 @@ def ratio_checks(facts, qs) -> list[tuple[int, Check]]:
         elif r.segment == "total":
             parts, wholes = [], []
             for seg in SPECIFIC:
-                p, w = _pick(facts, "participants", r, seg), _denominator(facts, r, seg)
+                p, w = _pick(facts, "participants", r, seg, paras=paras), _denominator(facts, r, seg, paras)
                 if bool(p) != bool(w):
                     parts = []
                     break
@@ -245,6 +262,7 @@ def _position(ctx, key: int) -> int:
 def extract(ctx) -> list[Check]:
     facts = ctx.article.facts or []
     qs = ctx.article.quantities or []
-    found = ratio_checks(facts, qs) + sum_checks(facts, qs) + enumeration_checks(ctx)
+    paras = ctx.article.paragraphs or []
+    found = ratio_checks(facts, qs, paras) + sum_checks(facts, qs) + enumeration_checks(ctx)
     found.sort(key=lambda kc: (_position(ctx, kc[0]), kc[1].kind, abs(kc[0])))
     return [c for _, c in found]
