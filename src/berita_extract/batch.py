@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# A news article is tens of kilobytes; an input far larger is junk (a whole site, a dump) and, with
+# extractors that are not all linear, would stall a batch: refuse it with a reason (--max-mb raises it).
+DEFAULT_MAX_MB = 8
+DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1_000_000
 STDIN = "-"
 
 
@@ -55,6 +59,7 @@ class Options:
     csv: bool = False
     summary: bool = False
     article: bool = False
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES  # larger inputs are refused with a reason
 
 
 # ---------------------------------------------------------------- inputs
@@ -261,6 +266,13 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
             except DecodeError as err:
                 out.error = str(err)
                 return out
+        size = len(data) if data is not None else len(text)
+        if options.max_bytes and size > options.max_bytes:
+            out.error = (
+                f"too large: {size / 1e6:.1f} MB, more than {options.max_bytes / 1e6:g} MB "
+                "(raise the limit with --max-mb)"
+            )
+            return out
         if _looks_like_html(text):
             warnings.append("looks like HTML, not plain text: extracted as text, tags and all")
         article = extract(text, id=item.id, path=path, data=data, warnings=warnings)

@@ -75,6 +75,13 @@ def _main_parser() -> argparse.ArgumentParser:
         help="print a line per article on stderr: id, counts of paragraphs, quantities, dates, regions, people, "
         "quotes, facts, failed checks, and the headline",
     )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="refuse inputs larger than this, with a reason (default 8; 0: no limit)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
     from . import __version__
 
@@ -205,6 +212,10 @@ def _cmd_extract(argv: list[str]) -> int:
         csv=args.format == "csv",
         summary=args.summary,
     )
+    if args.max_mb is not None:
+        if args.max_mb < 0:
+            parser.error("--max-mb must be 0 (no limit) or more")
+        options.max_bytes = int(args.max_mb * 1_000_000) or None
     stats: dict = {}
     err = _Err()
     total = batch.count_inputs(args.paths)

@@ -1,0 +1,186 @@
+"""`make bench`: speed, start-up, memory and parallelism of berita-extract, in one run.
+
+(a) throughput: articles/s of extraction (``extract`` + the JSON record) against
+    articles/s of tokenising the same texts with the stock ``spacy.blank("id")``;
+    ratio, target >= 0.5.
+(b) start-up: wall time of a fresh ``berita-extract seeds/`` against a fresh
+    ``python -c 'import spacy; spacy.blank("id")'`` (median of runs); ratio,
+    target <= 1.0.
+(c) memory: peak RSS of ``berita-extract corpus.jsonl -o DIR`` for 1,000 and
+    for 20,000 articles (the largest process of the run); target: within 10%.
+(d) parallelism: wall time of ``--jobs 1`` over ``--jobs 2`` on the same
+    corpus; target >= 1.7 on two cores.
+
+Corpus: the seeds and synthetic articles (berita_extract.synth), never one text
+twice. Prints a table and writes bench/results.json.
+
+    python bench/run.py [--large 20000] [--small 1000] [--throughput 200] [--parallel 400] [--jobs-memory 2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CLI = [PY, "-m", "berita_extract.cli"]
+BIN = Path(PY).parent / "berita-extract"
+if BIN.exists():
+    CLI = [str(BIN)]
+
+
+def seeds() -> list[str]:
+    return [p.read_text(encoding="utf-8-sig") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def write_corpus(path: Path, n: int, seed: int) -> Path:
+    """n distinct articles as JSON Lines (the seeds first), written as a stream."""
+    from berita_extract import synth
+
+    with open(path, "w", encoding="utf-8") as fh:
+        base = seeds()
+        for i, text in enumerate(base[:n]):
+            fh.write(json.dumps({"id": f"seed-{i}", "text": text}, ensure_ascii=False) + "\n")
+        for id, text in synth.articles(max(0, n - len(base)), seed=seed):
+            fh.write(json.dumps({"id": id, "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_measured(cmd: list[str], **kw) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in MB of the largest process, exit status) of a fresh process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        print(err[-2000:], file=sys.stderr)
+    return wall, usage.ru_maxrss // 1024, proc.returncode
+
+
+# ---------------------------------------------------------------- (a)
+def throughput(n: int) -> dict:
+    from berita_extract import extract, synth
+
+    texts = seeds() + [t for _, t in synth.articles(n, seed=1)]
+    import spacy
+
+    nlp = spacy.blank("id")
+    extract(texts[0]).model_dump_json()  # warm: imports, patterns compiled
+    nlp(texts[0])
+    best_x = best_t = float("inf")
+    for _ in range(2):  # alternate, keep the best of each (the machine is shared)
+        t = time.perf_counter()
+        for i, text in enumerate(texts):
+            extract(text, id=str(i)).model_dump_json()
+        best_x = min(best_x, time.perf_counter() - t)
+        t = time.perf_counter()
+        for text in texts:
+            nlp(text)
+        best_t = min(best_t, time.perf_counter() - t)
+    ex, tok = len(texts) / best_x, len(texts) / best_t
+    return {"articles": len(texts), "extract_per_s": round(ex, 1), "tokenize_per_s": round(tok, 1),
+            "ratio": round(ex / tok, 3), "target": ">= 0.5", "ok": ex / tok >= 0.5}
+
+
+# ---------------------------------------------------------------- (b)
+def startup(runs: int = 5) -> dict:
+    ours, stock = [], []
+    for _ in range(runs):
+        ours.append(run_measured(CLI + [str(ROOT / "seeds")], cwd=ROOT)[0])
+        stock.append(run_measured([PY, "-c", "import spacy; spacy.blank('id')"])[0])
+    o, s = statistics.median(ours), statistics.median(stock)
+    return {"berita_extract_seeds_s": round(o, 3), "spacy_blank_id_s": round(s, 3), "ratio": round(o / s, 3),
+            "runs": runs, "target": "<= 1.0", "ok": o / s <= 1.0}
+
+
+# ---------------------------------------------------------------- (c)
+def memory(tmp: Path, small: int, large: int, jobs: int) -> dict:
+    out = {"jobs": jobs}
+    for n in (small, large):
+        corpus = write_corpus(tmp / f"corpus-{n}.jsonl", n, seed=2)
+        wall, rss, code = run_measured(CLI + [str(corpus), "-o", str(tmp / f"out-{n}"), "--jobs", str(jobs)])
+        out[str(n)] = {"peak_rss_mb": rss, "wall_s": round(wall, 1), "articles_per_s": round(n / wall, 1),
+                       "exit": code}
+        corpus.unlink()
+    a, b = out[str(small)]["peak_rss_mb"], out[str(large)]["peak_rss_mb"]
+    out.update(growth=round(b / a - 1, 3), target="within 10%", ok=b <= a * 1.10)
+    return out
+
+
+# ---------------------------------------------------------------- (d)
+def parallel(tmp: Path, n: int) -> dict:
+    corpus = write_corpus(tmp / "parallel.jsonl", n, seed=3)
+    t1 = run_measured(CLI + [str(corpus), "--jobs", "1"])[0]
+    t2 = run_measured(CLI + [str(corpus), "--jobs", "2"])[0]
+    return {"articles": n, "jobs1_s": round(t1, 2), "jobs2_s": round(t2, 2), "speedup": round(t1 / t2, 3),
+            "cpus": os.cpu_count(), "target": ">= 1.7", "ok": t1 / t2 >= 1.7}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--throughput", type=int, default=200, help="synthetic articles for (a) (plus the seeds)")
+    ap.add_argument("--small", type=int, default=1000, help="articles of the small memory run (c)")
+    ap.add_argument("--large", type=int, default=20000, help="articles of the large memory run (c)")
+    ap.add_argument("--jobs-memory", type=int, default=2, help="--jobs for the memory runs (c)")
+    ap.add_argument("--parallel", type=int, default=400, help="articles for (d)")
+    ap.add_argument("--only", choices=("a", "b", "c", "d"), action="append", help="run only these parts")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    args = ap.parse_args(argv)
+    parts = set(args.only or "abcd")
+    os.environ.pop("BERITA_STRICT", None)
+    results = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+               "when": time.strftime("%Y-%m-%d %H:%M:%S")}
+    with tempfile.TemporaryDirectory(prefix="berita-bench-") as tmp:
+        tmp = Path(tmp)
+        if "a" in parts:
+            results["a_throughput"] = throughput(args.throughput)
+            print("a", results["a_throughput"], flush=True)
+        if "b" in parts:
+            results["b_startup"] = startup()
+            print("b", results["b_startup"], flush=True)
+        if "d" in parts:
+            results["d_parallel"] = parallel(tmp, args.parallel)
+            print("d", results["d_parallel"], flush=True)
+        if "c" in parts:
+            results["c_memory"] = memory(tmp, args.small, args.large, args.jobs_memory)
+            print("c", results["c_memory"], flush=True)
+
+    rows = []
+    if "a_throughput" in results:
+        r = results["a_throughput"]
+        rows.append(("a throughput (extract / tokenize)", f"{r['extract_per_s']} / {r['tokenize_per_s']} art/s",
+                     r["ratio"], r["target"], r["ok"]))
+    if "b_startup" in results:
+        r = results["b_startup"]
+        rows.append(("b start-up (seeds/ / blank id)", f"{r['berita_extract_seeds_s']} / {r['spacy_blank_id_s']} s",
+                     r["ratio"], r["target"], r["ok"]))
+    if "c_memory" in results:
+        r = results["c_memory"]
+        rows.append((f"c peak RSS ({args.small} / {args.large} art.)",
+                     f"{r[str(args.small)]['peak_rss_mb']} / {r[str(args.large)]['peak_rss_mb']} MB",
+                     f"{r['growth']:+.1%}", r["target"], r["ok"]))
+    if "d_parallel" in results:
+        r = results["d_parallel"]
+        rows.append(("d --jobs 2 speed-up", f"{r['jobs1_s']} / {r['jobs2_s']} s", r["speedup"], r["target"], r["ok"]))
+    print()
+    print(f"{'measure':38} {'figures':28} {'value':>8}  {'target':12} ok")
+    for name, figs, val, target, ok in rows:
+        print(f"{name:38} {figs:28} {str(val):>8}  {target:12} {'yes' if ok else 'NO'}")
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
