@@ -95,7 +95,7 @@ def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
 
 
 def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
-    """'"…," kata Budi Santoso' and 'Budi Santoso mengatakan, "…"': a name next to a speech verb and a mark."""
+    """'"…," kata Budi Santoso' (or '…, ujar Budi') and 'Budi Santoso mengatakan, "…"': a name next to a speech cue."""
     verbs = {v.lower() for v in patterns.words("speech", "post_verbs")}
     pre = {v.lower() for v in patterns.words("speech", "pre_verbs") if " " not in v}
     out = []
@@ -106,12 +106,13 @@ def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
                 a, b = names.name_before(toks, i, lex, ents)
                 if a is not None and (a == 0 or not lex.is_cap(toks[a - 1]) or toks[a - 1].t in '".,'):
                     out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=(b - a) < 2))
-        if tok.t != '"':
+        if tok.t not in '",':  # '…," kata Budi' and, with the closing mark lost, '…, ujar Budi.'
             continue
         j = i + 1
-        if j < len(toks) and toks[j].t == ",":
+        if j < len(toks) and toks[j].t in ',"':
             j += 1
-        if j + 1 < len(toks) and toks[j].low in verbs and not names.head_at(toks, j + 1, lex):
+        # a closing cue is written in lower case ('," kata Budi'); '"Kata Pak Budi …' opens a quotation
+        if j + 1 < len(toks) and toks[j].t.islower() and toks[j].t in verbs and not names.head_at(toks, j + 1, lex):
             a, b = names.read_name(toks, j + 1, ents, lex)
             if a is not None:
                 out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e]))

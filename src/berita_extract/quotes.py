@@ -20,6 +20,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+import regex
+
 from . import names, patterns
 from .model import Mention, Quote
 
@@ -90,7 +92,7 @@ def _starts_with_mark(norm: str, zs: int, ze: int) -> bool:
 def _scan(ctx, zones) -> list[_Piece]:
     norm = ctx.norm
     post_cue = patterns.compiled("speech", "post_cue")
-    comma_cue = patterns.compiled("speech", "comma_cue")
+    comma_cue = patterns.compiled("speech", "comma_cue", regex.VERSION1)
     pieces: list[_Piece] = []
     group = 0
     carry: Optional[int] = None  # group of a quotation left open by the previous paragraph
@@ -111,10 +113,15 @@ def _scan(ctx, zones) -> list[_Piece]:
         for pos in marks[k:]:
             if opened is None:
                 opened = pos
-            else:
-                group += 1
-                pieces.append(_Piece(opened + 1, pos, zi, pos, group))
-                opened = None
+                continue
+            group += 1
+            m = comma_cue.search(norm, opened + 1, pos, timeout=patterns.TIMEOUT) if _looks_opening(norm, pos, zs, ze) else None
+            if m is not None:  # '"Blah, ujar Budi. "Next …': the closing mark was lost, this mark opens again
+                pieces.append(_Piece(opened + 1, m.start("cue"), zi, m.start("cue") - 1, group))
+                opened = pos
+                continue
+            pieces.append(_Piece(opened + 1, pos, zi, pos, group))
+            opened = None
         if opened is None:
             continue
         group += 1
@@ -129,6 +136,11 @@ def _scan(ctx, zones) -> list[_Piece]:
         elif opened > zs and not norm[opened - 1].isspace() and post_cue.match(norm, opened + 1, ze, timeout=patterns.TIMEOUT):
             pieces.append(_Piece(zs, opened, zi, opened, group))  # 'Blah blah," ujarnya.' - the opening was lost
     return pieces
+
+
+def _looks_opening(norm: str, pos: int, zs: int, ze: int) -> bool:
+    """A mark after a space (or the paragraph start) and before a word: ' "Kami'."""
+    return (pos == zs or norm[pos - 1].isspace()) and pos + 1 < ze and norm[pos + 1].isalnum()
 
 
 def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
