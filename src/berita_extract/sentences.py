@@ -1,13 +1,22 @@
 """Sentence spans inside the body zones (the headline and each unique paragraph).
 
-A sentence never crosses a paragraph.  The boundary rule and the
-abbreviations that do not end a sentence live in patterns/sentences.toml.
+Read from the article's one spaCy pass (``ctx.doc``, the lean Indonesian
+tokenizer of nlp.py): a sentence ends at a token ending in . ! or ? (closing
+quote marks and brackets go with it) when white space and a capital, a digit
+or an opening mark follow, unless the stop belongs to an abbreviation or an
+initial ("No. 2", "H. Imam", "S.H.", "Rp. 5 juta"). A sentence never crosses a
+paragraph. The abbreviations live in patterns/sentences.toml with examples.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 from . import patterns
+
+_STOPS = ".!?"
+_CLOSERS = {'"', "'", ")", "]"}
+_OPENERS = "\"'(["
 
 
 @functools.lru_cache(maxsize=1)
@@ -15,30 +24,49 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(patterns.words("sentences", "abbreviations"))
 
 
-def split_text(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph, shifted by offset."""
+def _is_abbreviation(word: str, abbr: frozenset[str]) -> bool:
+    word = word.rstrip(".")
+    return word in abbr or word.rsplit(".", 1)[-1] in abbr or (len(word) == 1 and word.isalpha())
+
+
+def _zone_sentences(doc, starts: list[int], zs: int, ze: int, abbr) -> list[tuple[int, int]]:
+    lo, hi = bisect.bisect_left(starts, zs), bisect.bisect_left(starts, ze)
     out: list[tuple[int, int]] = []
-    abbr = _abbreviations()
-    start = 0
-    for m in patterns.finditer(patterns.compiled("sentences", "end", 0), text):
-        token = m.group("word").strip(".")
-        if m.group("stop") == "." and not m.group("close"):
-            # "No. 2", "S.H. mengatakan", "H. Imam": an abbreviation or an initial, not an end
-            if token in abbr or token.rsplit(".", 1)[-1] in abbr or (len(token) == 1 and token.isalpha()):
-                continue
-        end = m.end()
-        if text[start:end].strip():
-            out.append((offset + start, offset + end))
-        start = end
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if text[start:].strip():
-        out.append((offset + start, offset + len(text.rstrip())))
+    start = zs
+    i = lo
+    while i < hi:
+        tok = doc[i]
+        text = tok.text
+        if text and text[-1] in _STOPS:
+            if text == ".":
+                prev = doc[i - 1] if i > lo else None
+                is_end = not (prev is not None and not prev.whitespace_ and _is_abbreviation(prev.text, abbr))
+            else:
+                is_end = text[-1] != "." or not _is_abbreviation(text, abbr)
+            j = i + 1
+            while j < hi and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+                j += 1
+            if is_end and j < hi and doc[j - 1].whitespace_:
+                first = doc[j].text[0]
+                if first.isupper() or first.isdigit() or first in _OPENERS:
+                    end = doc[j - 1].idx + len(doc[j - 1].text)
+                    out.append((start, end))
+                    start = doc[j].idx
+                    i = j
+                    continue
+        i += 1
+    if start < ze:
+        out.append((start, ze))
     return out
 
 
 def split(ctx) -> list[tuple[int, int]]:
+    if not ctx.zones:
+        return []
+    doc = ctx.doc
+    starts = [t.idx for t in doc]
+    abbr = _abbreviations()
     spans: list[tuple[int, int]] = []
-    for zs, _ze, text in ctx.iter_zones():
-        spans.extend(split_text(text, zs))
+    for zs, ze in ctx.zones:
+        spans.extend(_zone_sentences(doc, starts, zs, ze, abbr))
     return spans
