@@ -112,7 +112,7 @@ def apply(ctx) -> None:
                 byline.photographer = byline.photographer or name
             else:
                 byline.reporter = byline.reporter or name
-            drop((s, e), "byline")
+            drop((s, e), "boilerplate")  # SPEC's reasons; the byline field holds what it said
             continue
         if _rx("advertorial").fullmatch(text.strip("(). ")) or _rx("advertorial").fullmatch(text):
             art.advertorial = True

@@ -43,7 +43,7 @@ class Paragraph(_Model):
     span: Span
 
 
-RemovedReason = Literal["duplicate", "title_repeat", "caption", "boilerplate", "byline"]
+RemovedReason = Literal["duplicate", "title_repeat", "caption", "boilerplate"]
 
 
 class Removed(_Model):
