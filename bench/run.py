@@ -133,7 +133,7 @@ def main(argv=None) -> int:
     ap.add_argument("--small", type=int, default=1000, help="articles of the small memory run (c)")
     ap.add_argument("--large", type=int, default=20000, help="articles of the large memory run (c)")
     ap.add_argument("--jobs-memory", type=int, default=2, help="--jobs for the memory runs (c)")
-    ap.add_argument("--parallel", type=int, default=400, help="articles for (d)")
+    ap.add_argument("--parallel", type=int, default=1000, help="articles for (d)")
     ap.add_argument("--only", choices=("a", "b", "c", "d"), action="append", help="run only these parts")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = ap.parse_args(argv)

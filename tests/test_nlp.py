@@ -108,3 +108,11 @@ def test_doc_is_built_once_and_shares_the_vocab():
     a, b = nlp.make_doc(SENTENCE), nlp.make_doc("Halo")
     assert a.vocab is b.vocab is nlp.vocab()
     assert a.text == SENTENCE
+
+
+def test_vocab_is_renewed_so_memory_stays_flat(monkeypatch):
+    monkeypatch.setattr(nlp, "RENEW_AFTER", 3)
+    monkeypatch.setattr(nlp, "_made", 0)
+    vocabs = [nlp.make_doc(f"Sebanyak {i}.{i:03d} orang").vocab for i in range(7)]
+    assert vocabs[0] is vocabs[2] and vocabs[3] is not vocabs[2] and vocabs[3] is vocabs[5]
+    assert [t.text for t in nlp.make_doc("anak-anak dkk.")] == ["anak-anak", "dkk."]

@@ -17,8 +17,13 @@ and three tokens ("pekerja", "-", "pekerja") there. tests/test_nlp.py checks
 that, apart from such words, the two tokenise every pattern example and every
 seed identically.
 
-``make_doc(text)`` is what ``Context.doc`` calls; ``vocab()`` is the shared
-Vocab for spaCy Matchers built against these Docs.
+``make_doc(text)`` is what ``Context.doc`` calls; ``vocab()`` is the Vocab of
+the Docs it makes now. Every Doc adds its new strings (each number, each
+name) to the Vocab's string store and the tokenizer's cache, which never
+shrink; so that memory stays flat over a corpus of any size, a fresh tokenizer
+and Vocab replace them every ``RENEW_AFTER`` Docs (about 0.1 s each time). A
+Matcher keyed on strings (their hashes do not depend on the Vocab) keeps
+working; code that holds Lexemes or a Vocab should fetch ``vocab()`` anew.
 """
 from __future__ import annotations
 
@@ -109,6 +114,10 @@ def tokenizer():
     )
 
 
+RENEW_AFTER = 2000
+_made = 0
+
+
 def vocab():
     """The Vocab shared by every Doc of this process (for Matcher / PhraseMatcher)."""
     return tokenizer().vocab
@@ -116,4 +125,9 @@ def vocab():
 
 def make_doc(text: str):
     """Tokenise `text` (the normalised article) into a spaCy Doc."""
+    global _made
+    _made += 1
+    if _made > RENEW_AFTER:  # bound the string store and the tokenizer cache
+        _made = 1
+        tokenizer.cache_clear()
     return tokenizer()(text)
