@@ -8,7 +8,9 @@ Three passes over the body zones (and the dateline when it lies outside them):
 2. provinces by name or short form ("Jawa Tengah", "Jatim", "DIY") when no
    regency or city has that name;
 3. bare names, resolved only when exactly one explicit region of the article
-   has that name.
+   has that name; a bare name that ends a longer proper name ("Hotel Grand
+   Artos Magelang", "Universitas Brawijaya Malang") is that name's, not the
+   region's (except in the headline, written in title case).
 
 A place inside an organisation's mention is left to the organisation unless
 the organisation is that region's own body ("Pemerintah Kota Kediri" yes,
@@ -16,6 +18,7 @@ the organisation is that region's own body ("Pemerintah Kota Kediri" yes,
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator, Optional
 
 from . import patterns
@@ -59,6 +62,10 @@ class _Found:
             if os_ <= s and e <= oe and place.name.casefold() not in name.casefold():
                 return True
         return False
+
+    def in_org(self, s: int, e: int) -> bool:
+        """True when [s, e) lies in an organisation mention (office_place() then decides)."""
+        return any(os_ <= s and e <= oe for os_, oe, _ in self.orgs)
 
     def add(self, s: int, e: int, place: Place) -> None:
         if self.office_place(s, e, place):
@@ -126,12 +133,59 @@ def _word_starts(text: str, zs: int, ze: int) -> Iterator[int]:
         i += 1
 
 
+def _title_zone(ctx) -> Optional[tuple[int, int]]:
+    title = ctx.article.title
+    return ctx.zone_of(title.span[0]) if title is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _name_cues() -> frozenset[str]:
+    """Capitalised words after which a bare place name is still the region (level words, cues, `bare_cues`)."""
+    keys = ("kota_level", "kabupaten_level", "provinsi_level", "kota_cues", "kabupaten_cues", "provinsi_cues", "bare_cues")
+    return frozenset(w.rstrip(".").casefold() for k in keys for w in patterns.words(_NAME, k))
+
+
+def _prev_word(text: str, zs: int, pos: int) -> Optional[tuple[int, str]]:
+    """(start, word) of the word just before `pos` across one to three spaces, or None."""
+    i = pos
+    while i > zs and pos - i < 3 and text[i - 1] == " ":
+        i -= 1
+    if i == pos or i == zs or text[i - 1] == " ":
+        return None
+    end = i
+    while i > zs and pos - i < 40 and not text[i - 1].isspace():
+        i -= 1
+    return i, text[i:end]
+
+
+def _ends_proper_name(ctx, zs: int, pos: int) -> bool:
+    """True when the place at `pos` follows a capitalised word that is not a cue, a level word or a
+    sentence's first word: it is the last word of a longer name ("Grand Artos Magelang")."""
+    text = ctx.norm
+    prev = _prev_word(text, zs, pos)
+    if prev is None:
+        return False
+    start, word = prev
+    if not word[:1].isupper() or not (word[-1].isalnum() or word[-1] == "."):
+        return False
+    if word.rstrip(".").casefold() in _name_cues():
+        return False
+    sent = ctx.sentence_of(start)
+    if start == zs or (sent is not None and sent[0] == start):
+        return False  # the first word of a sentence is capitalised anyway: "Warga Magelang …"
+    if word[-1] == "." and sent is not None and ctx.sentence_of(pos) != sent:
+        return False  # "… selesai. Magelang …": the place opens the next sentence
+    return True
+
+
 def _bare(ctx, found: _Found) -> None:
     gaz = gazetteer()
     explicit = {p.code: p for _, _, p in found.hits}
     text = ctx.norm
+    title = _title_zone(ctx)
     for zs, ze in zones(ctx):
         skip_to = zs
+        in_title = title is not None and title[0] <= zs < title[1]
         for pos in _word_starts(text, zs, ze):
             if pos < skip_to or found.is_covered(pos):
                 continue
@@ -140,6 +194,8 @@ def _bare(ctx, found: _Found) -> None:
                 continue
             end, entries = hit
             skip_to = end
+            if not in_title and not found.in_org(pos, end) and _ends_proper_name(ctx, zs, pos):
+                continue  # a venue, a company, a data set that ends with a place name
             places = {e.place.code: e.place for e in entries}
             if all(p.level == "provinsi" for p in places.values()) and len(places) == 1:
                 place = next(iter(places.values()))  # a province by its own name: unambiguous
