@@ -71,8 +71,8 @@ def test_seed_bpjs_ketenagakerjaan_canonicalised(seed_records):
         ("000", [], ["Kantor Cabang Kediri"]),
         ("001", ["BPJamsostek", "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan"], ["Kantor Cabang Blitar"]),
         ("002", ["BPJAMSOSTEK"], ["Kantor Wilayah Jawa Tengah dan DIY"]),
-        ("003", ["BPJamsostek", "BPJS ketenagakerjaan", "BP Jamsostek"], ["Kantor Cabang Kediri"]),
-        ("004", ["BPJS ketenagakerjaan"], ["Kantor Cabang Trenggalek"]),
+        ("003", ["BPJamsostek", "BP Jamsostek"], ["Kantor Cabang Kediri"]),  # "BPJS ketenagakerjaan" is a case variant
+        ("004", [], ["Kantor Cabang Trenggalek"]),
     ]:
         source, record = _seed(seed_records, prefix)
         orgs = {o.name: o for o in record.organizations}
@@ -101,7 +101,8 @@ def test_seed_organizations(seed_records, prefix, names):
     firsts = [o.mentions[0].span for o in record.organizations]
     assert firsts == sorted(firsts)
     for o in record.organizations:
-        assert o.name not in o.aliases
+        assert o.name.casefold() not in {a.casefold() for a in o.aliases}
+        assert len({a.casefold() for a in o.aliases}) == len(o.aliases)
         for m in o.mentions:
             assert source[m.span[0]:m.span[1]] == m.text
 
@@ -111,3 +112,13 @@ def test_seed_002_bare_pemkot_in_the_headline(seed_records):
     pemkot = {o.name: o for o in record.organizations}["Pemerintah Kota Magelang"]
     assert pemkot.mentions[0].text == "Pemkot" and pemkot.mentions[0].span[0] == 0
     assert "Pemkot Magelang" in pemkot.aliases
+
+
+def test_seed_aliases_are_other_names_not_spellings(seed_records):
+    _, record = _seed(seed_records, "001")
+    pemkot = {o.name: o for o in record.organizations}["Pemerintah Kota Blitar"]
+    assert pemkot.aliases == ["Pemkot Blitar"]
+    assert "Pemerintah Kota (Pemkot) Blitar" in [m.text for m in pemkot.mentions]
+    _, record = _seed(seed_records, "004")
+    dinas = {o.name: o for o in record.organizations}["Dinas Perindustrian dan Tenaga Kerja Kabupaten Trenggalek"]
+    assert dinas.aliases == ["Perinaker Kabupaten Trenggalek"]

@@ -158,6 +158,8 @@ def _governments(ctx, text, zs, ze, out):
         p = rx["paren"].match(text, pos, ze)
         if p is not None and _skey(p.group("inner")) in govs:
             pos = p.end()
+        else:
+            p = None
         region = _region_after(text, pos, ze, level, rx, levels)
         if region is None or region[2] is None:
             plural = rx["plural"].match(text, m.end(), ze)
@@ -165,8 +167,8 @@ def _governments(ctx, text, zs, ze, out):
                 out.append(_Hit(m.start(), m.end(), "", "gov", level=level, bare=True))
             continue
         end, name, level = region
-        written = ctx.text(m.start(), end)
-        out.append(_Hit(m.start(), end, f"Pemerintah {name}", "gov", [written], level=level, priority=1))
+        names = _paren_names(ctx, m.start(), m.end(), p, end) if p is not None else [ctx.text(m.start(), end)]
+        out.append(_Hit(m.start(), end, f"Pemerintah {name}", "gov", names, level=level, priority=1))
         while True:  # "Pemerintah Kabupaten Pati, Banyumas, dan Kudus"
             j = rx["list_sep"].match(text, end, ze)
             nxt = _place(text, j.end(), ze, (level,)) if j else None
@@ -196,15 +198,30 @@ def _regional(ctx, text, zs, ze, out):
         if end is not None:
             heads.append((m.start(), end, " ".join(ctx.text(m.start(), end).split()), 0))
     for start, end, head, prio in heads:
+        head_end = end
         p = rx["paren"].match(text, end, ze)
         if p is not None and " " not in p.group("inner") and len(p.group("inner")) <= 15:
             end = p.end()
+        else:
+            p = None
         region = _region_after(text, end, ze, None, rx, levels)
+        rend = end if region is None else region[0]
+        names = _paren_names(ctx, start, head_end, p, rend) if p is not None else [ctx.text(start, rend)]
         if region is None:
-            out.append(_Hit(start, end, head, "regional", [ctx.text(start, end)], head=head, bare=True, priority=prio))
+            out.append(_Hit(start, end, head, "regional", names, head=head, bare=True, priority=prio))
             continue
-        rend, name, _ = region
-        out.append(_Hit(start, rend, f"{head} {name}", "regional", [ctx.text(start, rend)], head=head, priority=prio))
+        out.append(_Hit(start, rend, f"{head} {region[1]}", "regional", names, head=head, priority=prio))
+
+
+def _paren_names(ctx, start: int, head_end: int, p, end: int) -> list[str]:
+    """The names of "<long> (<short>) <place>": "<long> <place>" and "<short> <place>".
+
+    "Pemerintah Kota (Pemkot) Blitar" is written "Pemerintah Kota Blitar" and "Pemkot Blitar";
+    "Dinas Perindustrian dan Tenaga Kerja (Perinaker) Kabupaten Trenggalek" is written
+    "Dinas Perindustrian dan Tenaga Kerja Kabupaten Trenggalek" and "Perinaker Kabupaten Trenggalek".
+    """
+    rest = ctx.text(p.end(), end)
+    return [ctx.text(start, head_end) + rest, ctx.text(p.start("inner"), p.end("inner")) + rest]
 
 
 def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
@@ -247,9 +264,9 @@ def extract(ctx) -> list[Organization]:
             continue
         org = orgs.setdefault(h.name, Organization(name=h.name, aliases=[], offices=[], mentions=[]))
         org.mentions.append(ctx.mention(h.start, h.end))
-        for n in h.names:
+        for n in h.names:  # other names of the body; a case variant of a name it already has is not one
             n = " ".join(n.split())
-            if n != org.name and n not in org.aliases:
+            if _skey(n) != _skey(org.name) and all(_skey(n) != _skey(a) for a in org.aliases):
                 org.aliases.append(n)
         if h.office and h.office not in org.offices:
             org.offices.append(h.office)
