@@ -19,7 +19,12 @@ Order of resolution:
    else the first body paragraph), else the first day date of the body, else
    of the title (a day range counts); a date whose year stays unknown is not
    reported as the event date, but then relative dates stay unresolved;
-4. relative expressions ("hari ini", "tahun lalu", "Senin lalu") against the
+4. two dates joined as a range ("dari tahun 2021 hingga per Mei 2024",
+   "Senin (27/5) - Selasa (28/5)") become one item: ``value`` the first,
+   ``end`` the second, the granularity of ``value``; year inference and the
+   event date still see both dates (the join comes after step 2; a joined day
+   range is no event date, like "28-30 Mei");
+5. relative expressions ("hari ini", "tahun lalu", "Senin lalu") against the
    event date; with no event date against ``ctx.reference_date``; with
    neither (or a yearless event date) they are not emitted.  Their
    ``year_inferred`` is true: the year was not written.
@@ -257,6 +262,34 @@ def _absolute(ctx, c: _Cand) -> Optional[DateItem]:
     return _item(ctx, c, _iso(c.year, c.month, c.day))
 
 
+def _padded(value: str) -> Optional[str]:
+    """The first day a value covers ("2024" -> "2024-01-01"); none without a year."""
+    if value.startswith("-"):
+        return None
+    return value + "-01-01"[len(value) - 4:]
+
+
+def _join_ranges(ctx, pairs: list[tuple[_Cand, DateItem]]) -> list[tuple[_Cand, DateItem]]:
+    """Two dates with only a range word between them (patterns: range_join) are one range item."""
+    join = patterns.compiled(NAME, "range_join")
+    out: list[tuple[_Cand, DateItem]] = []
+    for c, it in pairs:
+        if out:
+            pc, pit = out[-1]
+            a, b = _padded(pit.value), _padded(it.value)
+            if pit.end is None and it.end is None and a and b and a < b and \
+                    join.fullmatch(ctx.norm, pit.span[1], it.span[0], timeout=patterns.TIMEOUT):
+                s, e = pit.span[0], it.span[1]
+                ctx.claim(s, e)
+                out[-1] = (pc, DateItem(
+                    value=pit.value, end=it.value, granularity=pit.granularity,
+                    year_inferred=pit.year_inferred or it.year_inferred, text=ctx.source[s:e], span=(s, e),
+                ))
+                continue
+        out.append((c, it))
+    return out
+
+
 def _event(ctx, pairs: list[tuple[_Cand, DateItem]]) -> Optional[DateItem]:
     """The first day date of the lede, else of the body, else of the title (yearless ones included)."""
     days = [(c, it) for c, it in pairs if it.granularity == "day" and it.end is None]
@@ -312,6 +345,7 @@ def extract(ctx) -> list[DateItem]:
         if c.relative is None and c.key != "weekday_relative" and c.year is None and c.end_year is None:
             _infer_year(c, years)
     pairs = [(c, _absolute(ctx, c)) for c in cands if c.relative is None and c.key != "weekday_relative"]
+    pairs = _join_ranges(ctx, sorted(pairs, key=lambda p: p[1].span))
     event = _event(ctx, pairs)
     # a yearless event date ("Selasa (28/5)", no year fits) is not reported, but it still is
     # the article's day: relative dates then stay unresolved rather than use the reference date

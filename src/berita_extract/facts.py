@@ -17,6 +17,14 @@ patterns/facts.toml):
 7. else a cue of the previous sentence of the paragraph (a frame sentence:
    "Saat ini perubahan SK penerima sedang diproses.").
 
+Period: a date in the number's lead; else a date right after its noun phrase
+("9.300 orang tahun ini": that number's own; it carries to the next number of
+the clause through that one's lead, unless the next number has its own
+date right after it); else a date closing the clause when no later number
+owns it ("100 persen pada 2025"); else the frame carried from earlier in the
+paragraph (a "saat ini" of a previous sentence is only such a carry: any date
+of the number's own clause above wins over it).
+
 Period, segment and region come from frames.py (they carry forward in the
 paragraph); the region falls back to the article's main region.
 """
@@ -253,8 +261,15 @@ class _Reader:
         else:
             ev = walker.before(q.span[0], "segment")
             d.segment = ev.value if ev else None
-        # period: a date in the lead, else one closing the number's clause, else the frame
+        # period: a date in the lead, else one right after the number's noun phrase ("9.300 orang
+        # tahun ini"), else one closing the number's clause, else the frame
+        # (a lead date that is the previous number's own gives way to this number's own:
+        # "12.000 orang pada 2023 dan 9.500 orang pada 2024")
         ev = walker.before(q.span[0], "period", start=lead_s)
+        own = self._own_period(q, walker, se)
+        if own is not None and (ev is None or any(
+                p.span[1] == lead_s and self._own_period(p, walker, se) is ev for p in self.qs)):
+            ev = own
         if ev is None and not next_owns:
             ev = walker.after(q.span[1], min(clause_e, q.span[1] + 60), "period")
         if ev is None:
@@ -268,6 +283,18 @@ class _Reader:
             d.region = None
         if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
             d.details["target_year"] = int(d.period)
+
+    def _own_period(self, q, walker, endpos) -> Optional[F.Event]:
+        """The period event written right after the number's noun phrase ("9.300 orang tahun ini")."""
+        start = q.span[1]
+        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
+            start -= len(q.unit)
+        for at in dict.fromkeys((start, q.span[1])):  # from the noun ("orang tahun ini"), else past the unit ("PK")
+            gap = F.rx("period_after").match(self.norm, at, endpos)
+            ev = walker.after(gap.end(), gap.end() + 1, "period") if gap else None
+            if ev is not None:
+                return ev
+        return None
 
     def _budget_details(self, idx, by_q):
         """A budget keeps the duration its clause states ("untuk 5.600 peserta selama 3 bulan")."""

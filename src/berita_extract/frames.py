@@ -82,10 +82,13 @@ def is_event_date(ctx, d) -> bool:
 
 
 def date_period(d) -> Optional[str]:
+    """The period a date sets: its value; for a range its end ("dari tahun 2021 hingga per Mei 2024"
+    -> "2024-05"): "hingga"/"sampai" state a figure as it stands at the range's close, and a period
+    is one year, month or day (SPEC "Facts").  The range itself stays in ``dates``."""
+    if d.end and not d.end.startswith("-"):
+        return d.end
     if not d.value or d.value.startswith("-"):
         return None
-    if d.end and d.end != d.value and not d.end.startswith("-"):
-        return f"{d.value}/{d.end}"
     return d.value
 
 
