@@ -57,11 +57,26 @@ def _phrases(key: str) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+def _table_phrases(table: dict) -> dict[str, list[tuple[str, ...]]]:
+    """Like _phrases(), for the keys of a pattern table."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in table:
+        toks = tuple(t.lower() for t in w.split())
+        out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
 class Lexicon:
     """The word lists of patterns/roles.toml, prepared once."""
 
     def __init__(self) -> None:
         self.heads = _phrases("heads")
+        self.acting = _phrases("acting_heads")
+        govs = patterns.load("roles").get("government_heads", {})
+        self.gov_heads = _table_phrases(govs)
+        self.gov_level = {" ".join(k.lower().split()): v for k, v in govs.items()}
         self.juris = _phrases("jurisdictions")
         self.local = {w.lower() for w in _words("local_jurisdictions")}
         self.regional = {w.lower() for w in _words("regional_jurisdictions")}

@@ -118,6 +118,17 @@ def _region_after(text: str, pos: int, limit: int, level: Optional[str], rx, lev
     return end, " ".join(text[j:end].split()), None
 
 
+def government_name(text: str, pos: int, limit: int, level: Optional[str]) -> Optional[str]:
+    """The canonical government ("Pemerintah Kota Kediri") of the one region named after `pos`
+    (of `level`, or of the level word written there: "Provinsi Jawa Tengah"), or None. For the
+    people step: a regional head's role names its government as this step names it."""
+    _, _, _, _, levels, rx, _, _ = _tables()
+    region = _region_after(text, pos, limit, level or None, rx, levels)
+    if region is None or region[2] is None:
+        return None
+    return f"Pemerintah {region[1]}"
+
+
 def _bodies(ctx, text, zs, ze, out):
     bodies, _, offices, _, _, rx, _, _ = _tables()
     for m in patterns.finditer(rx["body"], text, zs, ze):

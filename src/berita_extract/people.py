@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import names, patterns
+from . import names, organizations, patterns
 from .model import Mention, Person
 
 _CS = names._CS
@@ -47,7 +47,7 @@ def extract(ctx) -> list[Person]:
     cands += _byline_candidates(ctx)
     people = _merge(cands)
     _find_mentions(people, zone_toks, ents, lex)
-    return _records(ctx, people, ents)
+    return _records(ctx, people, ents, lex)
 
 
 # -- candidates -----------------------------------------------------------------
@@ -237,15 +237,19 @@ def _find_mentions(people: list[_Person], zone_toks, ents, lex) -> None:
             i += n
 
 
-def _organization(ctx, p: _Person, ents) -> Optional[str]:
-    for role, span in p.roles:
-        if span is None:
-            continue
-        orgs = [x for x in ents.inside(*span) if x[2] == "org"]
-        if orgs:
-            return orgs[0][3]
+def _organization(ctx, p: _Person, ents, lex) -> Optional[str]:
+    """The organisation of the first role (in the article's order) that names one: an organisation
+    mention inside it, the government a regional head's role names ("Pj Wali Kota Kediri" ->
+    "Pemerintah Kota Kediri"), or a body of the roles.toml table."""
     table = patterns.load("roles").get("organizations", {})
-    for role, span in p.roles:
+    for role, span in sorted(p.roles, key=lambda r: r[1] or (float("inf"), 0)):
+        if span is not None:
+            orgs = [x for x in ents.inside(*span) if x[2] == "org"]
+            if orgs:
+                return orgs[0][3]
+            gov = _government(ctx, span, lex)
+            if gov is not None:
+                return gov
         low = f" {role.lower()} "
         for canon, aliases in table.items():
             if any(f" {a.lower()} " in low for a in aliases):
@@ -253,7 +257,24 @@ def _organization(ctx, p: _Person, ents) -> Optional[str]:
     return None
 
 
-def _records(ctx, people: list[_Person], ents) -> list[Person]:
+def _government(ctx, span, lex) -> Optional[str]:
+    """'[Pj|Plt|Penjabat Sementara …] Wali Kota/Bupati/Gubernur/Sekda [level word] <place>' -> its government."""
+    rs, re_ = span
+    toks = names.tokenize(ctx.norm, rs, re_, lex)
+    i = 0
+    while i < len(toks):
+        n = lex.phrase_len(lex.acting, toks, i)
+        if not n:
+            break
+        i += n
+    n = lex.phrase_len(lex.gov_heads, toks, i) if i < len(toks) else 0
+    if not n:
+        return None
+    level = lex.gov_level[" ".join(t.low for t in toks[i : i + n])]
+    return organizations.government_name(ctx.norm, toks[i + n - 1].e, re_, level)
+
+
+def _records(ctx, people: list[_Person], ents, lex) -> list[Person]:
     out = []
     for p in people:
         spans = sorted(p.spans)
@@ -261,7 +282,7 @@ def _records(ctx, people: list[_Person], ents) -> list[Person]:
             Person(
                 name=p.name,
                 roles=[r for r, _ in p.roles],
-                organization=_organization(ctx, p, ents),
+                organization=_organization(ctx, p, ents, lex),
                 mentions=[Mention(text=ctx.source[s:e], span=(s, e)) for s, e in spans],
             )
         )
