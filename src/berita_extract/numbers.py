@@ -19,6 +19,7 @@ How it reads an article:
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
@@ -232,12 +233,44 @@ def _interpret(ctx, m) -> Optional[Quantity]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """Where a quantity can start in ASCII text: a digit, or the first letters of a qualifier,
+    "antara", a currency or a number word (derived from the word lists, so it follows the data).
+
+    A cheap prefilter (stdlib re, linear): the grammar is then tried only at these
+    positions, which finds exactly what scanning every position finds.
+    """
+    num, money, words = patterns.load("numbers"), patterns.load("money"), patterns.load("numwords")
+    entries = [w for key, ws in num["words"].items() if key.startswith("q_") for w in ws]
+    entries += ["antara", *money["words"]["currency_prefix"], *words["words"]["digit"], *words["se_forms"]]
+    leads = {re.escape((re.match(r"[A-Za-z]+", w) or re.match(".", w)).group(0).lower()) for w in entries}
+    alt = "|".join(sorted(leads, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![A-Za-z0-9_/])(?=[0-9]|(?i:" + alt + "))")
+
+
+def _matches(pat, masked: str, zs: int, ze: int):
+    """pat.finditer(masked, zs, ze), trying the grammar only where a quantity can start."""
+    if not masked.isascii() and not masked[zs:ze].isascii():  # full Unicode case folding: scan it all
+        yield from patterns.finditer(pat, masked, zs, ze)
+        return
+    pos = zs
+    for a in _starts().finditer(masked, zs, ze):
+        p = a.start()
+        if p < pos:
+            continue
+        m = pat.match(masked, p, ze, timeout=patterns.TIMEOUT)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def extract(ctx) -> list[Quantity]:
     masked = _masked(ctx)
     pat = _compiled("numbers", "quantity")
     out: list[Quantity] = []
     for zs, ze, _text in ctx.iter_zones():
-        for m in patterns.finditer(pat, masked, zs, ze):
+        for m in _matches(pat, masked, zs, ze):
             q = _interpret(ctx, m)
             if q is not None:
                 out.append(q)
