@@ -69,6 +69,8 @@ class Gazetteer:
         for level in ("provinsi", "kabupaten", "kota"):
             for alias, official in data.get(f"{level}_aliases", {}).items():
                 self._alias(alias, self._find(official, level), short=False)
+        # every beginning of a key, so `match` stops reading words as soon as no name can follow
+        self._prefixes = frozenset(k[:n] for k in self.by_key for n in range(1, len(k) + 1))
 
     def _add(self, place: Place, short: bool = False, name: Optional[str] = None) -> None:
         self.by_code.setdefault(place.code, place)
@@ -121,6 +123,8 @@ class Gazetteer:
             if i != pos and not (word[0].isupper() or word == "dan"):
                 break
             acc += key(word)
+            if acc not in self._prefixes:
+                break  # no name starts so: a longer one cannot match either
             entries = [e for e in self.by_key.get(acc, []) if want is None or e.place.level in want]
             if entries:
                 entries = [e for e in entries if not e.short or _short_ok(text[pos:j], e)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -16,7 +17,10 @@ import regex
 
 from . import patterns
 
-_TOKEN = regex.compile(r"[()]|[,;:!?\"]|[^\s,;:()!?\"]+")
+# stdlib re (linear: alternatives of one character class each) is several times faster here;
+# _WS spells out the regex module's \s (Unicode White_Space), which re's \s is not quite
+_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_TOKEN = re.compile(r"[()]|[,;:!?\"]|[^" + _WS + r",;:()!?\"]+")
 _CS = regex.VERSION1  # case-sensitive compile flags
 
 
