@@ -19,6 +19,7 @@ the organisation is that region's own body ("Pemerintah Kota Kediri" yes,
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterator, Optional
 
 from . import patterns
@@ -125,12 +126,15 @@ def _add_unique(found: _Found, start: int, hit: tuple[int, list[Entry]]) -> None
         found.add(start, hit[0], next(iter(places.values())))
 
 
+# an ASCII capital or any non-ASCII character: the only characters str.isupper() can accept
+_MAYBE_UPPER = re.compile(r"[A-Z]|[^\x00-\x7f]")
+
+
 def _word_starts(text: str, zs: int, ze: int) -> Iterator[int]:
-    i = zs
-    while i < ze:
+    for m in _MAYBE_UPPER.finditer(text, zs, ze):
+        i = m.start()
         if text[i].isupper() and (i == 0 or not text[i - 1].isalnum()):
             yield i
-        i += 1
 
 
 def _title_zone(ctx) -> Optional[tuple[int, int]]:
