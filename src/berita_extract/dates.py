@@ -15,7 +15,8 @@ Order of resolution:
    expression with a stated year, title included; regulation years are not
    dates): with a stated weekday, the nearest such year on which the weekday
    falls (none: the year stays unknown, "--05-28"); without, the nearest one;
-3. the event date: the first day date of the lede (the dateline's paragraph,
+3. the event date: the first day date of the lede (not one after an as-of word:
+   "per 31 Desember 2023" dates a figure) (the dateline's paragraph,
    else the first body paragraph), else the first day date of the body, else
    of the title (a day range counts); a date whose year stays unknown is not
    reported as the event date, but then relative dates stay unresolved;
@@ -292,7 +293,11 @@ def _join_ranges(ctx, pairs: list[tuple[_Cand, DateItem]]) -> list[tuple[_Cand, 
 
 def _event(ctx, pairs: list[tuple[_Cand, DateItem]]) -> Optional[DateItem]:
     """The first day date of the lede, else of the body, else of the title (yearless ones included)."""
-    days = [(c, it) for c, it in pairs if it.granularity == "day" and it.end is None]
+    as_of = patterns.compiled(NAME, "as_of_before")
+    days = [
+        (c, it) for c, it in pairs if it.granularity == "day" and it.end is None
+        and not as_of.search(ctx.norm, max(0, c.start - 30), c.start, timeout=patterns.TIMEOUT)
+    ]  # "per 31 Desember 2023" is the date a figure holds for, not the event's
     if not days:
         return None
     title = ctx.article.title.span if ctx.article.title else None
