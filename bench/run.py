@@ -9,7 +9,9 @@
 (c) memory: peak RSS of ``berita-extract corpus.jsonl -o DIR`` for 1,000 and
     for 20,000 articles (the largest process of the run); target: within 10%.
 (d) parallelism: wall time of ``--jobs 1`` over ``--jobs 2`` on the same
-    corpus; target >= 1.7 on two cores.
+    corpus; target >= 1.7 on two cores. Beside it, the speed-up two plain
+    CPU-bound processes get on the machine at that moment (2.0 on two idle
+    cores): on a shared machine that is the ceiling.
 
 Corpus: the seeds and synthetic articles (berita_extract.synth), never one text
 twice. Prints a table and writes bench/results.json.
@@ -119,12 +121,33 @@ def memory(tmp: Path, small: int, large: int, jobs: int) -> dict:
 
 
 # ---------------------------------------------------------------- (d)
+SPIN = "x = 0\nfor i in range(12_000_000): x += i"
+
+
+def machine_parallelism() -> float:
+    """How much faster two CPU-bound processes finish than one after the other, on this machine now.
+
+    2.0 on two idle cores; less when other work shares them (then no program can reach 1.7)."""
+    t = time.perf_counter()
+    subprocess.run([PY, "-c", SPIN], check=True)
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    procs = [subprocess.Popen([PY, "-c", SPIN]) for _ in range(2)]
+    for p in procs:
+        p.wait()
+    two = time.perf_counter() - t
+    return 2 * one / two
+
+
 def parallel(tmp: Path, n: int) -> dict:
     corpus = write_corpus(tmp / "parallel.jsonl", n, seed=3)
+    before = machine_parallelism()
     t1 = run_measured(CLI + [str(corpus), "--jobs", "1"])[0]
     t2 = run_measured(CLI + [str(corpus), "--jobs", "2"])[0]
+    avail = (before + machine_parallelism()) / 2
     return {"articles": n, "jobs1_s": round(t1, 2), "jobs2_s": round(t2, 2), "speedup": round(t1 / t2, 3),
-            "cpus": os.cpu_count(), "target": ">= 1.7", "ok": t1 / t2 >= 1.7}
+            "machine_parallelism": round(avail, 3), "cpus": os.cpu_count(), "target": ">= 1.7",
+            "ok": t1 / t2 >= 1.7}
 
 
 def main(argv=None) -> int:
@@ -133,7 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--small", type=int, default=1000, help="articles of the small memory run (c)")
     ap.add_argument("--large", type=int, default=20000, help="articles of the large memory run (c)")
     ap.add_argument("--jobs-memory", type=int, default=2, help="--jobs for the memory runs (c)")
-    ap.add_argument("--parallel", type=int, default=1000, help="articles for (d)")
+    ap.add_argument("--parallel", type=int, default=2000, help="articles for (d)")
     ap.add_argument("--only", choices=("a", "b", "c", "d"), action="append", help="run only these parts")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = ap.parse_args(argv)
@@ -173,10 +196,15 @@ def main(argv=None) -> int:
     if "d_parallel" in results:
         r = results["d_parallel"]
         rows.append(("d --jobs 2 speed-up", f"{r['jobs1_s']} / {r['jobs2_s']} s", r["speedup"], r["target"], r["ok"]))
+        rows.append(("  (2 CPU-bound processes on this machine)", "", r["machine_parallelism"], "2.0 if idle", None))
     print()
     print(f"{'measure':38} {'figures':28} {'value':>8}  {'target':12} ok")
     for name, figs, val, target, ok in rows:
-        print(f"{name:38} {figs:28} {str(val):>8}  {target:12} {'yes' if ok else 'NO'}")
+        print(f"{name:38} {figs:28} {str(val):>8}  {target:12} {'-' if ok is None else 'yes' if ok else 'NO'}")
+    if args.only and Path(args.out).exists():  # a partial run updates the parts it ran
+        merged = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        merged.update(results)
+        results = merged
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {args.out}")
     return 0

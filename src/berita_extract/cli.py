@@ -23,7 +23,7 @@ PATH is a .txt article (UTF-8; a BOM is dropped; cp1252 is read with a
 warning), a directory (its *.txt files, sorted by name), a JSON Lines corpus
 (*.jsonl: one {"id": ..., "text": ...} object per line, read as a stream), or
 - for standard input. An article's id is its file stem (or the "id" of its
-JSON line; "stdin" for -).
+JSON line; "stdin" for -). A file named "schema" or "table" is ./schema.
 
 Other commands:
   berita-extract schema          print the JSON Schema of the Article record
