@@ -141,7 +141,8 @@ def apply(ctx) -> None:
             continue
         m = credit.search(text) if len(text.split()) <= 60 else None
         if m and (m.start() > 0 or text.startswith("(")):
-            byline.photographer = byline.photographer or (m.group("name") or m.group("name2")).strip()
+            name = (m.group("name") or m.group("name2")).strip()
+            byline.photographer = byline.photographer or _rx("photo_agency").sub("", name, count=1)
             dup = title if title and _key(text).startswith(_key(norm[slice(*title)])) else None
             drop((s, e), "caption", dup)
             continue
