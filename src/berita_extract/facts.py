@@ -181,10 +181,14 @@ class _Reader:
             if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
                     F.rx("budget_link").match(norm, lead_s, lead_e):
                 concept, how = "beneficiaries", "budget_link"
+            if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
+                concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None:
                 concept, target = _lead(norm, lead_s, lead_e, kind, unit_ok)
                 if concept or target:
                     how = "lead"
+                    if whole is not None and concept == whole.concept and not target and kind != "percent":
+                        how = "part"  # "Dari jumlah tersebut, peserta PU sebanyak ...": the whole's own cue
             if how is None and kind == "count" and F.search_all("reference_before", norm, lead_s, lead_e):
                 bases.append(i)  # "dari 1,2 juta pekerja, baru 600 ribu yang terlindungi": the base of a rate
                 continue
@@ -218,6 +222,8 @@ class _Reader:
                 d.budget = prev
                 prev.details["beneficiaries"] = q.value
             self._frame(d, q, walker, lead_s, trail_e, clause_e, nxt is not None and trail_e <= clause_e)
+            if how == "budget_link" and prev.period is None:
+                prev.period = d.period  # "Rp 2,5 miliar untuk ... 12.000 pekerja pada 2024": one statement
             if d.part_of is not None and d.period is None:
                 d.period = d.part_of.period  # the parts of a whole hold when the whole holds
             by_q[i] = d
@@ -284,6 +290,13 @@ class _Reader:
         if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
             d.details["target_year"] = int(d.period)
 
+    def _noun_start(self, q) -> int:
+        """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""
+        start = q.span[1]
+        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
+            start -= len(q.unit)
+        return start
+
     def _own_period(self, q, walker, endpos) -> Optional[F.Event]:
         """The period event written right after the number's noun phrase ("9.300 orang tahun ini")."""
         start = q.span[1]
@@ -342,7 +355,9 @@ class _Reader:
         return out
 
     def _drop_title_repeats(self, drafts: list[Draft]) -> list[Draft]:
-        """A headline number the body states again is one fact, read from the body."""
+        """A headline number the body states again is one fact, read from the body (whatever the
+        headline's clipped words made of it: "Kartu Peserta kepada 3.250 Pekerja" is the body's
+        "3.250 pekerja rentan yang iurannya dibayarkan")."""
         title = self.ctx.article.title
         if title is None:
             return list(drafts)
@@ -351,7 +366,8 @@ class _Reader:
         keep = []
         for d in drafts:
             if ts <= d.sent[0] < te and any(
-                b.type == d.type and _same_value(self.qs[b.q].value, self.qs[d.q].value) for b in body
+                self.qs[b.q].kind == self.qs[d.q].kind and _same_value(self.qs[b.q].value, self.qs[d.q].value)
+                for b in body
             ):
                 continue
             keep.append(d)

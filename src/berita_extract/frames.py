@@ -103,7 +103,9 @@ def event_period(ctx) -> Optional[str]:
 def region_mentions(ctx) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of region mentions that say where a number is: not office names."""
     out = []
+    levels = {}
     for r in ctx.article.regions or []:
+        levels[r.name] = r.level
         for m in r.mentions:
             s, e = m.span
             before = ctx.norm[max(0, s - 60):s]
@@ -112,6 +114,12 @@ def region_mentions(ctx) -> list[tuple[int, int, str]]:
             name = AMBIGUOUS if rx("joint_region_before").search(before) else r.name
             out.append((s, e, name))
     out.sort()
+    # "Kabupaten Kutai Kartanegara (Kukar), Kalimantan Timur,": the province only locates the place
+    out = [
+        m for i, m in enumerate(out)
+        if not (i and levels.get(m[2]) == "provinsi" and levels.get(out[i - 1][2]) in ("kota", "kabupaten")
+                and out[i - 1][1] <= m[0] and rx("locator_gap").fullmatch(ctx.norm, out[i - 1][1], m[0]))
+    ]
     # one mention read as two regions ("Kota dan Kabupaten Kediri"): the number is about both
     merged: list[tuple[int, int, str]] = []
     for s, e, name in out:
@@ -127,8 +135,13 @@ def main_region(ctx) -> Optional[str]:
     """The region the article is about: the most-mentioned city or regency (ties: none)."""
     levels = {r.name: r.level for r in ctx.article.regions or []}
     counts = Counter(n for _, _, n in region_mentions(ctx) if n != AMBIGUOUS and levels.get(n) in ("kota", "kabupaten"))
-    if not counts:
-        counts = Counter(n for _, _, n in region_mentions(ctx) if n != AMBIGUOUS)
+    if not counts:  # a province, when the body is about it: not only where the news was filed or said
+        dl = ctx.article.dateline.span if ctx.article.dateline else (0, 0)
+        counts = Counter(
+            n for s, e, n in region_mentions(ctx)
+            if n != AMBIGUOUS and not (dl[0] <= s < dl[1])
+            and not rx("speech_place_before").search(ctx.norm, max(0, s - 80), s)
+        )
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
@@ -176,6 +189,8 @@ def zone_events(ctx, zs: int, ze: int) -> list[Event]:
     for s, e, name in region_mentions(ctx):
         if zs <= s and e <= ze:
             ev.append(Event(s, "region", name, e))
+    for m in search_all("national_scope", norm, zs, ze):  # "secara nasional": about no one region
+        ev.append(Event(m.start(), "region", None, m.end()))
     ev.sort(key=lambda x: (x.pos, x.end))
     return ev
 
