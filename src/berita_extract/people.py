@@ -41,13 +41,30 @@ def extract(ctx) -> list[Person]:
     ents = names.Entities(ctx)
     cands: list[_Cand] = []
     zone_toks = [names.tokenize(ctx.norm, zs, ze, lex) for zs, ze, _ in ctx.iter_zones()]
+    title = _title_case_headline(ctx)
     for toks in zone_toks:
-        cands += _role_candidates(ctx, toks, ents, lex)
-        cands += _cue_candidates(ctx, toks, ents, lex)
+        found = _role_candidates(ctx, toks, ents, lex) + _cue_candidates(ctx, toks, ents, lex)
+        if title is not None and toks and title[0] <= toks[0].s < title[1]:
+            for c in found:  # every word of a title-case headline is capitalised: a name there must be the body's
+                c.weak = True
+        cands += found
     cands += _byline_candidates(ctx)
     people = _merge(cands)
     _find_mentions(people, zone_toks, ents, lex)
+    people = _nicknames(ctx, people)
     return _records(ctx, people, ents, lex)
+
+
+def _title_case_headline(ctx) -> Optional[tuple[int, int]]:
+    """The headline's span when it is written in title case ("Gubernur Jatim Minta Daerah …")."""
+    title = ctx.article.title
+    if title is None:
+        return None
+    words = [w for w in title.text.split() if w[:1].isalpha()]
+    share = patterns.load("people").get("title_case_share", 0.6)
+    if words and sum(w[0].isupper() for w in words) >= share * len(words):
+        return tuple(title.span)
+    return None
 
 
 # -- candidates -----------------------------------------------------------------
@@ -235,6 +252,35 @@ def _find_mentions(people: list[_Person], zone_toks, ents, lex) -> None:
             p, n = hit
             p.spans.add((toks[i].s, toks[i + n - 1].e))
             i += n
+
+
+def _nicknames(ctx, people: list[_Person]) -> list[_Person]:
+    """'…," kata Danny, sapaan akrabnya': a name followed by a nickname cue is what the person the
+    text is about is called; its mentions join that person (the latest other one named before it)."""
+    cue = patterns.compiled("people", "nickname_after")
+    gone: set[int] = set()
+    for k, p in enumerate(people):
+        if p.roles:
+            continue
+        for s, e in sorted(p.spans):
+            if cue.match(ctx.norm, e, timeout=patterns.TIMEOUT) is None:
+                continue
+            before = [
+                (max(x for x, _ in q.spans if x < s), j)
+                for j, q in enumerate(people)
+                if j != k and j not in gone and not _is_byline(q) and any(x < s for x, _ in q.spans)
+            ]
+            if before:
+                q = people[max(before)[1]]
+                q.spans |= p.spans
+                q.first = min(q.first, p.first)
+                gone.add(k)
+            break
+    return [p for k, p in enumerate(people) if k not in gone]
+
+
+def _is_byline(p: _Person) -> bool:
+    return bool(p.roles) and all(r in ("Reporter", "Editor", "Foto") for r, _ in p.roles)
 
 
 def _organization(ctx, p: _Person, ents, lex) -> Optional[str]:
