@@ -70,6 +70,12 @@ def _outlet_score(text: str) -> int:
     return 1 if _rx("outlet_caps").match(text) else 0
 
 
+def _known_place(text: str) -> bool:
+    from .gazetteer import gazetteer
+
+    return bool(gazetteer().find(_rx("place_level").sub("", text)))
+
+
 def _dateline(text: str):
     """(place, outlet, end) of a dateline at the start of text, else None."""
     m = _rx("dateline_paren").match(text)
@@ -83,6 +89,10 @@ def _dateline(text: str):
             return a, b, m.end()
         if sa:
             return b, a, m.end()
+        # neither side looks like an outlet ("Banyuwangi, Kominfo -"): the side that is a known region is the place
+        ka, kb = _known_place(a), _known_place(b)
+        if ka != kb and (b if ka else a)[:1].isupper():
+            return (a, b, m.end()) if ka else (b, a, m.end())
     m = _rx("dateline_caps").match(text)
     if m:
         return m.group("place"), None, m.end()

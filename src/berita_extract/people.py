@@ -258,9 +258,20 @@ def _nicknames(ctx, people: list[_Person]) -> list[_Person]:
     """'…," kata Danny, sapaan akrabnya': a name followed by a nickname cue is what the person the
     text is about is called; its mentions join that person (the latest other one named before it)."""
     cue = patterns.compiled("people", "nickname_after")
+    named = patterns.compiled("people", "nickname_named", names._CS)
     gone: set[int] = set()
+    for k, p in enumerate(people):  # 'Moh Ramdhan Pomanto, yang akrab disapa Danny': Danny is p
+        for s, e in sorted(p.spans):
+            m = named.match(ctx.norm, e, timeout=patterns.TIMEOUT)
+            if m is None:
+                continue
+            for j, q in enumerate(people):
+                if j != k and j not in gone and not q.roles and q.toks == (m.group("nick"),):
+                    p.spans |= q.spans
+                    gone.add(j)
+            p.spans.add(m.span("nick"))
     for k, p in enumerate(people):
-        if p.roles:
+        if p.roles or k in gone:
             continue
         for s, e in sorted(p.spans):
             if cue.match(ctx.norm, e, timeout=patterns.TIMEOUT) is None:
