@@ -93,8 +93,14 @@ def _dateline(text: str):
         ka, kb = _known_place(a), _known_place(b)
         if ka != kb and (b if ka else a)[:1].isupper():
             return (a, b, m.end()) if ka else (b, a, m.end())
+    m = _rx("dateline_dated").match(text)
+    if m and (_known_place(m.group("place")) or m.group("place").isupper()):
+        return m.group("place"), None, m.end()
     m = _rx("dateline_caps").match(text)
     if m:
+        return m.group("place"), None, m.end()
+    m = _rx("dateline_place").match(text)
+    if m and _known_place(m.group("place")):
         return m.group("place"), None, m.end()
     return None
 
