@@ -104,10 +104,13 @@ def region_mentions(ctx) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of region mentions that say where a number is: not office names."""
     out = []
     levels = {}
+    dl = ctx.article.dateline.span if ctx.article.dateline else (0, 0)
     for r in ctx.article.regions or []:
         levels[r.name] = r.level
         for m in r.mentions:
             s, e = m.span
+            if dl[0] <= s < dl[1]:  # where the news was filed, not what its numbers are about
+                continue
             before = ctx.norm[max(0, s - 60):s]
             if rx("office_before").search(before):
                 continue
@@ -136,11 +139,9 @@ def main_region(ctx) -> Optional[str]:
     levels = {r.name: r.level for r in ctx.article.regions or []}
     counts = Counter(n for _, _, n in region_mentions(ctx) if n != AMBIGUOUS and levels.get(n) in ("kota", "kabupaten"))
     if not counts:  # a province, when the body is about it: not only where the news was filed or said
-        dl = ctx.article.dateline.span if ctx.article.dateline else (0, 0)
         counts = Counter(
             n for s, e, n in region_mentions(ctx)
-            if n != AMBIGUOUS and not (dl[0] <= s < dl[1])
-            and not rx("speech_place_before").search(ctx.norm, max(0, s - 80), s)
+            if n != AMBIGUOUS and not rx("speech_place_before").search(ctx.norm, max(0, s - 80), s)
         )
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
