@@ -70,6 +70,7 @@ class Draft:
     details: dict = field(default_factory=dict)
     part_of: Optional["Draft"] = None
     budget: Optional["Draft"] = None
+    baseline: bool = False
 
 
 def _kind(q) -> str:
@@ -134,14 +135,41 @@ class _Reader:
         self.qs = list(ctx.article.quantities or [])
         self.main = F.main_region(ctx)
         self.drafts: list[Draft] = []
+        self.schemes = self._schemes()
+        self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
+
+    def _schemes(self) -> list[tuple[int, bool]]:
+        """(position, is_health) of every named insurance scheme in the kept text."""
+        out = []
+        for zs, ze, _ in self.ctx.iter_zones():
+            for key, health in (("health_scheme", True), ("labour_scheme", False)):
+                out += [(m.start(), health) for m in F.search_all(key, self.norm, zs, ze)]
+        for prog in self.ctx.article.programs or []:
+            out += [(m.span[0], False) for m in prog.mentions]
+        return sorted(out)
+
+    def _health(self, ss: int, se: int, zs: int) -> bool:
+        """The sentence is about health insurance (JKN / BPJS Kesehatan), not worker social security:
+        it names only a health scheme; or names none and the last scheme named before it in its
+        paragraph is a health one; or the article names no scheme but health ones."""
+        inside = {h for p, h in self.schemes if ss <= p < se}
+        if inside:
+            return inside == {True}
+        before = [h for p, h in self.schemes if zs <= p < ss]
+        if before:
+            return before[-1]
+        return self.health_only
 
     # -- one sentence ------------------------------------------------------
     def sentence(self, ss, se, zone, walker, prev_cues):
         norm, qs = self.norm, self.qs
+        if self._health(ss, se, zone[0]):
+            return  # another body's members and budgets (SPEC: facts are about worker social security)
         idx = [i for i, q in enumerate(qs) if ss <= q.span[0] and q.span[1] <= se]
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
         bases: list[int] = []
+        paid: Optional[int] = None
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in FACT_KINDS:
@@ -155,6 +183,7 @@ class _Reader:
             brk = F.rx("clause_break").search(norm, q.span[1], trail_e, timeout=F.P.TIMEOUT)
             clause_e = brk.start() if brk else trail_e
             prev = by_q.get(prev_i) if prev_i is not None else None
+            told_here = False
 
             # 4. a number pointing back at a stated fact: no new fact, the next ones are its parts
             ref = self._reference(q, lead_s, lead_e)
@@ -173,14 +202,28 @@ class _Reader:
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
+            if kind == "money" and self._benefit(lead_s, lead_e):
+                paid = i  # "membayarkan klaim JHT sebesar Rp 12,5 miliar": a benefit paid out, not a budget
+                continue
+            if kind == "count" and paid is not None and paid == prev_i and \
+                    F.rx("benefit_recipient").match(norm, lead_s, lead_e):
+                continue  # "... kepada 1.230 peserta": the claimants, not beneficiaries of paid contributions
             if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
                 continue  # a change ("naik 10 persen"), not a level
+            if kind == "count" and self._uncovered(q, lead_s, lead_e, trail_e):
+                continue  # "30.000 pekerja yang belum terdaftar", "1.500 perusahaan ... PDS": the gap
             if how is None and prev is not None and prev.type == "coverage_rate" and kind == "count" and \
                     F.rx("denominator_link").match(norm, lead_s, lead_e):
                 concept, how = "workforce", "denominator"
             if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
                     F.rx("budget_link").match(norm, lead_s, lead_e):
                 concept, how = "beneficiaries", "budget_link"
+            if how is None and kind == "count" and F.rx("budget_reference_link").search(
+                    norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+                told = next((b for b in reversed(self.drafts) if b.type == "budget" and not b.baseline), None)
+                if told is not None:
+                    prev, concept, how = told, "beneficiaries", "budget_link"  # "Anggaran tersebut untuk ..."
+                    told_here = walker.after(lead_s, clause_e, "period") is None  # no date of its own
             if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None:
@@ -224,6 +267,10 @@ class _Reader:
             self._frame(d, q, walker, lead_s, trail_e, clause_e, nxt is not None and trail_e <= clause_e)
             if how == "budget_link" and prev.period is None:
                 prev.period = d.period  # "Rp 2,5 miliar untuk ... 12.000 pekerja pada 2024": one statement
+            elif how == "budget_link" and (d.period is None or told_here):
+                d.period = prev.period  # the budget referred to holds for its own year, not the carried frame
+            if d.type == "budget" and F.rx("baseline_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+                d.baseline = True  # "naik dari Rp 1,8 miliar": the old value a change is measured from
             if d.part_of is not None and d.period is None:
                 d.period = d.part_of.period  # the parts of a whole hold when the whole holds
             by_q[i] = d
@@ -236,6 +283,23 @@ class _Reader:
                     self.drafts.append(base)
                 bases = []
         self._budget_details(idx, by_q)
+
+    def _uncovered(self, q, lead_s: int, lead_e: int, trail_e: int) -> bool:
+        """The count is of the uncovered: said right after it, or as the lead's last cue."""
+        if F.rx("uncovered_after").match(self.norm, self._noun_start(q), trail_e):
+            return True
+        gap = F.search_all("uncovered", self.norm, lead_s, lead_e)
+        if not gap:
+            return False
+        return not [c for c in _cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _benefit(self, s: int, e: int) -> bool:
+        """A benefit word ("klaim", "santunan") is the money's closest cue, after any budget cue."""
+        ben = F.search_all("benefit", self.norm, s, e)
+        if not ben:
+            return False
+        bud = F.search_all("budget", self.norm, s, e)
+        return not bud or bud[-1].start() < ben[-1].start()
 
     def _reference(self, q, lead_s, lead_e) -> Optional[Draft]:
         norm = self.norm
