@@ -157,8 +157,9 @@ def apply(ctx) -> None:
             continue
         m = credit.search(text) if len(text.split()) <= 60 else None
         if m and (m.start() > 0 or text.startswith("(")):
-            name = (m.group("name") or m.group("name2")).strip()
-            byline.photographer = byline.photographer or _rx("photo_agency").sub("", name, count=1)
+            name = (m.group("name") or m.group("name2") or "").strip()  # a handout "(ANTARA/Ho)" names no one
+            if name:
+                byline.photographer = byline.photographer or _rx("photo_agency").sub("", name, count=1)
             dup = title if title and _key(text).startswith(_key(norm[slice(*title)])) else None
             drop((s, e), "caption", dup)
             continue
@@ -186,6 +187,8 @@ def apply(ctx) -> None:
             dups[i] = first[k]
         else:
             first[k] = body[i]
+            if i == date_idx:  # a scraped page repeats the lede without its dateline
+                first.setdefault(_key(norm[body[i][0] + len(art.dateline.text) : body[i][1]]), body[i])
     kept = []
     for i, span in enumerate(body):
         if i in dups:
