@@ -88,7 +88,9 @@ class Lexicon:
         self.title_lower = set(_words("title_lower"))
         self.connectors = set(_words("connectors"))
         self.directions = {w.lower() for w in _words("directions")}
-        self.honorifics = set(_words("honorifics"))
+        self.ranks = set(_words("ranks"))
+        self.particles = set(_words("name_particles"))
+        self.honorifics = set(_words("honorifics")) | self.ranks
         self.degrees = set(_words("degrees"))
         self.stop = {w.lower() for w in _words("name_stop")}
         self.also = set(_words("also_words"))
@@ -97,6 +99,7 @@ class Lexicon:
         self.title_shape = patterns.compiled("roles", "title_shape", _CS)
         self.name_word = patterns.compiled("roles", "name_word", _CS)
         self.initial = patterns.compiled("roles", "initial", _CS)
+        self.bare_initial = patterns.compiled("roles", "bare_initial", _CS)
         self.degree_shape = patterns.compiled("roles", "degree_shape", _CS)
         self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")}
         self.abbrev = {w for w in (*self.honorifics, *self.degrees, *_words("heads"), *_words("jurisdictions")) if w.endswith(".")}
@@ -153,6 +156,8 @@ def _gazetteer() -> frozenset[tuple[str, ...]]:
                 if name.startswith(prefix):
                     name = name[len(prefix):]
             names.add(name)
+    # two-word names are often written as one word ("Bau Bau" -> "Baubau", "Tanjung Pinang" -> "Tanjungpinang")
+    names |= {n.replace(" ", "") for n in names if n.count(" ") == 1}
     return frozenset(tuple(n.lower().split()) for n in names)
 
 
@@ -256,6 +261,8 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
                 j = end = k + 1
                 continue
             break
+        if j > i and tok.t in lex.ranks:
+            break  # a rank before the name ("Kapolres Bogor Kota AKBP Bismo …") is not part of the title
         if lex.is_title_word(tok):
             j = end = j + 1
             continue
@@ -264,6 +271,8 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
             continue
         if lex.is_cap(tok) and not lex.is_title_word(tok):
             g = lex.place_len(toks, j)
+            while not g and j + g < n and ents.covers(toks[j + g].s, toks[j + g].e):
+                g += 1  # the rest of a region mention that began inside the head ("Wali [Kota Baubau]")
             if pending:
                 if not g:
                     # an unknown word: a village after Desa/Camat, the name after Walikota/Bupati
@@ -278,7 +287,9 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
                 j = end = j + g
                 pending, place_done = "", True
                 continue
-            if g and not place_done:
+            # a second place right before more of the title names one office's area
+            # ("Deputi Direktur Wilayah Sulawesi Maluku BPJS Ketenagakerjaan"), not the person
+            if g and (not place_done or (j + g < n and ents.at(toks[j + g]) is not None and ents.at(toks[j + g])[1] == "org")):
                 j = end = j + g
                 place_done = True
                 continue
@@ -325,6 +336,12 @@ def read_name(toks: list[Tok], j: int, ents: Entities, lex: Lexicon, max_words: 
         if lex.initial.match(tok.t) and j + 1 < n and not lex.is_name_word(toks[j + 1]):
             break  # a lone initial at the end is not part of the name
         j += 1
+        # an initial written without its dot between two name words ("Dedie A Rachim")
+        # or a lower-case particle of a patronym ("Muhammad bin Abdullah")
+        if j - a < max_words - 1 and j + 1 < n and (lex.bare_initial.match(toks[j].t) or toks[j].t in lex.particles) \
+                and lex.is_name_word(toks[j + 1]) \
+                and not lex.is_title_word(toks[j + 1]) and not head_at(toks, j + 1, lex):
+            j += 1
     if j == a or all(lex.initial.match(toks[k].t) for k in range(a, j)):
         return None, None
     return a, j
