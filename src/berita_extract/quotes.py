@@ -58,9 +58,16 @@ def extract(ctx) -> list[Quote]:
     for p in pieces:
         groups.setdefault(p.group, []).append(p)
     out: list[Quote] = []
+    prev = None  # (last zone, speaker, cue) of the quotation before
     for gid in sorted(groups):
         parts = groups[gid]
         speaker, cue = _attribute(ctx, parts, anchors, zones)
+        if cue is None and prev is not None and prev[2] is not None and prev[0] == parts[0].zone - 1 \
+                and not _names_someone(anchors, zones[parts[0].zone - 1], prev[3], prev[2]):
+            # a quotation with no cue right after a paragraph that ends with a cued quotation goes on in
+            # the same voice, even when that voice is unknown ("…," ujar Kepala Dinas. / "Apa gunanya …?")
+            speaker = prev[1]
+        prev = (parts[-1].zone, speaker, cue, (parts[0].s, parts[-1].e))
         for p in parts:
             s, e = _trim(ctx.norm, p.s, p.e)
             if s >= e:
@@ -166,6 +173,28 @@ def _anchors(ctx, zones) -> list[_Anchor]:
         for r in p.roles:
             if len(r.split()) >= 2:
                 owners.setdefault(r, set()).add(p.name)
+    # a title without its place or office ("Penjabat Gubernur" for "Penjabat Gubernur Sultra") names its
+    # holder when no one else's title starts so; not inside a longer title ("Wakil Wali Kota")
+    short: dict[str, set[str]] = {}
+    for p in people:
+        for r in p.roles:
+            words = r.split()
+            for k in range(2, len(words)):
+                if words[k - 1][:1].isupper():
+                    short.setdefault(" ".join(words[:k]), set()).add(p.name)
+    for role, who in short.items():
+        if len(who) != 1 or role in owners:
+            continue
+        name = next(iter(who))
+        for zs, ze in zones:
+            pos = ctx.norm.find(role, zs, ze)
+            while pos >= 0:
+                end = pos + len(role)
+                before = ctx.norm[max(zs, pos - 30) : pos].split()
+                if (pos == zs or ctx.norm[pos - 1] == " ") and (end == ze or not ctx.norm[end].isalnum()) \
+                        and not (before and before[-1][:1].isupper()):
+                    out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
+                pos = ctx.norm.find(role, end, ze)
     for role, who in owners.items():
         if len(who) != 1:
             continue
@@ -255,6 +284,11 @@ def _attribute(ctx, parts: list[_Piece], anchors: _Anchors, zones):
             if named:
                 return named[0].name, ctx.mention(*m.span("verb"))
     return _discourse(ctx, first.s, anchors, zones, first.zone), None
+
+
+def _names_someone(anchors: _Anchors, zone, quote_span, cue) -> bool:
+    """Whether a paragraph names a person after its quotation's cue (a new subject of the discourse)."""
+    return bool(anchors.between(max(quote_span[1], cue.span[1]), zone[1]))
 
 
 def _clause_end(ctx, pos: int, ze: int) -> int:
