@@ -25,6 +25,7 @@ class Context:
     claimed: list[Span] = field(default_factory=list)
     reference_date: Optional[str] = None  # ISO date that pins relative dates in tests
     _doc: object = None
+    _longest_claim: int = 0
 
     # -- spans -------------------------------------------------------------
     def mention(self, start: int, end: int) -> Mention:
@@ -55,11 +56,17 @@ class Context:
         return None
 
     def is_claimed(self, start: int, end: int) -> bool:
-        """True when [start, end) overlaps a span an earlier step claimed (a date, a regulation number)."""
-        return any(s < end and start < e for s, e in self.claimed)
+        """True when [start, end) overlaps a span an earlier step claimed (a date, a regulation number).
+
+        ``claimed`` is kept sorted; only spans starting within the longest claim's length before
+        ``start`` can reach it, so a long article stays linear."""
+        lo = bisect.bisect_left(self.claimed, (start - self._longest_claim, -1))
+        hi = bisect.bisect_left(self.claimed, (end, -1))
+        return any(start < e for _s, e in self.claimed[lo:hi])
 
     def claim(self, start: int, end: int) -> None:
         bisect.insort(self.claimed, (start, end))
+        self._longest_claim = max(self._longest_claim, end - start)
 
     # -- tokens ------------------------------------------------------------
     @property

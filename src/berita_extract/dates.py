@@ -191,9 +191,11 @@ def _candidates(ctx) -> list[_Cand]:
     rank = {k: i for i, k in enumerate(KEYS)}
     found.sort(key=lambda c: (-(c.end - c.start), c.start, rank[c.key]))
     kept: list[_Cand] = []
+    taken: set[int] = set()  # positions of kept candidates: the overlap test stays linear in a long article
     for c in found:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        if not any(p in taken for p in range(c.start, c.end)):
             kept.append(c)
+            taken.update(range(c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -30,6 +30,8 @@ paragraph); the region falls back to the article's main region.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -133,6 +135,7 @@ class _Reader:
         self.ctx = ctx
         self.norm = ctx.norm
         self.qs = list(ctx.article.quantities or [])
+        self._starts = [q.span[0] for q in self.qs]  # quantities are ordered by span: bisect, not scan
         self.main = F.main_region(ctx)
         self.drafts: list[Draft] = []
         self.schemes = self._schemes()
@@ -165,7 +168,8 @@ class _Reader:
         norm, qs = self.norm, self.qs
         if self._health(ss, se, zone[0]):
             return  # another body's members and budgets (SPEC: facts are about worker social security)
-        idx = [i for i, q in enumerate(qs) if ss <= q.span[0] and q.span[1] <= se]
+        lo, hi = bisect.bisect_left(self._starts, ss), bisect.bisect_left(self._starts, se)
+        idx = [i for i in range(lo, hi) if qs[i].span[1] <= se]
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
         bases: list[int] = []

@@ -101,7 +101,16 @@ def event_period(ctx) -> Optional[str]:
 
 # -- regions ---------------------------------------------------------------
 def region_mentions(ctx) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of region mentions that say where a number is: not office names."""
+    """(start, end, canonical name) of region mentions that say where a number is: not office names.
+
+    Computed once per article (every zone asks for it: once per zone would be quadratic)."""
+    cached = ctx.__dict__.get("_region_mentions")
+    if cached is None:
+        cached = ctx.__dict__["_region_mentions"] = _region_mentions(ctx)
+    return cached
+
+
+def _region_mentions(ctx) -> list[tuple[int, int, str]]:
     out = []
     levels = {}
     dl = ctx.article.dateline.span if ctx.article.dateline else (0, 0)

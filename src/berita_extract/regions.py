@@ -18,6 +18,8 @@ the organisation is that region's own body ("Pemerintah Kota Kediri" yes,
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from typing import Iterator, Optional
@@ -53,20 +55,25 @@ def _owned_by_org(ctx):
 class _Found:
     def __init__(self, ctx):
         self.ctx = ctx
-        self.orgs = _owned_by_org(ctx)
+        self.orgs = sorted(_owned_by_org(ctx))
+        self._org_starts = [o[0] for o in self.orgs]
+        self._org_longest = max((e - s for s, e, _ in self.orgs), default=0)
         self.hits: list[tuple[int, int, Place]] = []
-        self.covered: list[tuple[int, int]] = []
+        self.covered: set[int] = set()  # positions taken by a mention: linear in the text, O(1) to test
+
+    def _orgs_around(self, s: int, e: int):
+        """The organisation mentions that contain [s, e): bisected, so a long article stays linear."""
+        lo = bisect.bisect_left(self._org_starts, s - self._org_longest)
+        hi = bisect.bisect_right(self._org_starts, s)
+        return [o for o in self.orgs[lo:hi] if o[0] <= s and e <= o[1]]
 
     def office_place(self, s: int, e: int, place: Place) -> bool:
         """True when [s, e) lies in an organisation mention that is not the region's own body."""
-        for os_, oe, name in self.orgs:
-            if os_ <= s and e <= oe and place.name.casefold() not in name.casefold():
-                return True
-        return False
+        return any(place.name.casefold() not in name.casefold() for _, _, name in self._orgs_around(s, e))
 
     def in_org(self, s: int, e: int) -> bool:
         """True when [s, e) lies in an organisation mention (office_place() then decides)."""
-        return any(os_ <= s and e <= oe for os_, oe, _ in self.orgs)
+        return bool(self._orgs_around(s, e))
 
     def add(self, s: int, e: int, place: Place) -> None:
         if self.office_place(s, e, place):
@@ -74,10 +81,10 @@ class _Found:
         self.hits.append((s, e, place))
 
     def cover(self, s: int, e: int) -> None:
-        self.covered.append((s, e))
+        self.covered.update(range(s, e))
 
     def is_covered(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.covered)
+        return pos in self.covered
 
 
 def _explicit(ctx, found: _Found) -> None:
