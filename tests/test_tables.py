@@ -76,3 +76,12 @@ def test_coverage_table_groups_by_region_period_segment():
 
 def test_coverage_table_of_nothing():
     assert tables.coverage_table([]).strip()
+
+
+def test_coverage_table_flags_a_sum_that_does_not_add_up():
+    from conftest import ROOT
+    from berita_extract import extract_file
+
+    art = extract_file(ROOT / "tests/fixtures/more2/salah_jumlah_denpasar.txt")
+    (whole,) = [ln for ln in tables.coverage_table([art]).splitlines() if " total " in ln]
+    assert "48.000" in whole and "sum FAIL (46.700)" in whole

@@ -85,9 +85,11 @@ def coverage_table(articles: Iterable) -> str:
     for art in articles:
         facts = art.facts or []
         verdict: dict[int, list[str]] = defaultdict(list)
-        for c in art.checks or []:
+        for c in art.checks or []:  # a check's first fact is the stated rate (ratio) or the stated whole (sum)
             if c.kind == "ratio" and c.facts:
                 verdict[c.facts[0]].append("ok" if c.ok else f"FAIL ({c.computed:.2f})")
+            elif c.kind == "sum" and c.facts:
+                verdict[c.facts[0]].append("sum ok" if c.ok else f"sum FAIL ({_id_num(c.computed)})")
         for i, f in enumerate(facts):
             if f.type not in ("coverage_rate", "coverage_target", "workforce", "participants"):
                 continue
@@ -103,6 +105,7 @@ def coverage_table(articles: Iterable) -> str:
                 row["target"].append(qual + _id_num(f.value, f.unit in ("%", "persen"), dec))
             else:
                 row[f.type].append(qual + _id_num(f.value))
+                row["checks"].extend(verdict.get(i, []))
             row["articles"].append(art.id)
     if not rows:
         return "no coverage facts\n"
