@@ -139,7 +139,9 @@ class _Reader:
         self.main = F.main_region(ctx)
         self.drafts: list[Draft] = []
         self.schemes = self._schemes()
+        self._scheme_pos = [p for p, _ in self.schemes]  # sorted: a sentence's schemes by bisect
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
+        self._by_end: Optional[dict[int, list]] = None
 
     def _schemes(self) -> list[tuple[int, bool]]:
         """(position, is_health) of every named insurance scheme in the kept text."""
@@ -155,12 +157,13 @@ class _Reader:
         """The sentence is about health insurance (JKN / BPJS Kesehatan), not worker social security:
         it names only a health scheme; or names none and the last scheme named before it in its
         paragraph is a health one; or the article names no scheme but health ones."""
-        inside = {h for p, h in self.schemes if ss <= p < se}
+        lo = bisect.bisect_left(self._scheme_pos, ss)
+        hi = bisect.bisect_left(self._scheme_pos, se)
+        inside = {h for _, h in self.schemes[lo:hi]}
         if inside:
             return inside == {True}
-        before = [h for p, h in self.schemes if zs <= p < ss]
-        if before:
-            return before[-1]
+        if lo and self._scheme_pos[lo - 1] >= zs:  # the last scheme named in [zs, ss)
+            return self.schemes[lo - 1][1]
         return self.health_only
 
     # -- one sentence ------------------------------------------------------
@@ -342,7 +345,7 @@ class _Reader:
         ev = walker.before(q.span[0], "period", start=lead_s)
         own = self._own_period(q, walker, se)
         if own is not None and (ev is None or any(
-                p.span[1] == lead_s and self._own_period(p, walker, se) is ev for p in self.qs)):
+                self._own_period(p, walker, se) is ev for p in self._ending_at(lead_s))):
             ev = own
         if ev is None and not next_owns:
             ev = walker.after(q.span[1], min(clause_e, q.span[1] + 60), "period")
@@ -357,6 +360,14 @@ class _Reader:
             d.region = None
         if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
             d.details["target_year"] = int(d.period)
+
+    def _ending_at(self, pos: int) -> list:
+        """The quantities whose span ends at `pos`, in order (a dict built once, not a scan per number)."""
+        if self._by_end is None:
+            self._by_end = {}
+            for q in self.qs:
+                self._by_end.setdefault(q.span[1], []).append(q)
+        return self._by_end.get(pos, [])
 
     def _noun_start(self, q) -> int:
         """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""
@@ -395,9 +406,16 @@ class _Reader:
     # -- the article -------------------------------------------------------
     def run(self) -> list[Fact]:
         ctx = self.ctx
+        sentences = list(ctx.sentences)
+        starts = [s[0] for s in sentences]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
         for zs, ze, _ in ctx.iter_zones():
             walker = F.FrameWalker(F.zone_events(ctx, zs, ze))
-            sents = [s for s in ctx.sentences if zs <= s[0] and s[1] <= ze] or [(zs, ze)]
+            if ordered:  # the zone's sentences by bisect over their starts, not a scan per zone
+                near = sentences[bisect.bisect_left(starts, zs):bisect.bisect_right(starts, ze)]
+            else:
+                near = sentences
+            sents = [s for s in near if zs <= s[0] and s[1] <= ze] or [(zs, ze)]
             prev_cues: list = []
             for ss, se in sents:
                 self.sentence(ss, se, (zs, ze), walker, prev_cues)

@@ -172,7 +172,7 @@ def zone_events(ctx, zs: int, ze: int) -> list[Event]:
     norm = ctx.norm
     ev: list[Event] = []
     date_spans = []
-    for d in ctx.article.dates or []:
+    for d in _within(_date_index(ctx), zs, ze):
         s, e = d.span
         if not (zs <= s and e <= ze):
             continue
@@ -196,13 +196,39 @@ def zone_events(ctx, zs: int, ze: int) -> list[Event]:
                 ev.append(Event(m.start(), "period", str(int(now[:4]) + 1), m.end()))
     for s, e, seg in segment_matches(norm, zs, ze):
         ev.append(Event(s, "segment", seg, e))
-    for s, e, name in region_mentions(ctx):
+    for s, e, name in _within(_region_index(ctx), zs, ze):
         if zs <= s and e <= ze:
             ev.append(Event(s, "region", name, e))
     for m in search_all("national_scope", norm, zs, ze):  # "secara nasional": about no one region
         ev.append(Event(m.start(), "region", None, m.end()))
     ev.sort(key=lambda x: (x.pos, x.end))
     return ev
+
+
+def _date_index(ctx) -> tuple:
+    """The article's dates with their starts sorted once (every zone asks: a scan per zone would be quadratic)."""
+    dates = ctx.article.dates or []
+    cached = ctx.__dict__.get("_date_index")
+    if cached is None or cached[0] is not dates:
+        order = sorted(range(len(dates)), key=lambda i: dates[i].span[0])
+        cached = ctx.__dict__["_date_index"] = (dates, [dates[i].span[0] for i in order], order)
+    return cached
+
+
+def _region_index(ctx) -> tuple:
+    mentions = region_mentions(ctx)
+    cached = ctx.__dict__.get("_region_index")
+    if cached is None or cached[0] is not mentions:
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+        cached = ctx.__dict__["_region_index"] = (mentions, [mentions[i][0] for i in order], order)
+    return cached
+
+
+def _within(index: tuple, zs: int, ze: int) -> list:
+    """The items starting in [zs, ze], in their original order (bisect over the sorted starts)."""
+    items, starts, order = index
+    picked = sorted(order[bisect.bisect_left(starts, zs):bisect.bisect_right(starts, ze)])
+    return [items[i] for i in picked]
 
 
 class FrameWalker:
