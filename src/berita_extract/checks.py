@@ -13,6 +13,7 @@ documented in patterns/checks.toml.
 """
 from __future__ import annotations
 
+import bisect
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Optional
 
@@ -96,36 +97,111 @@ def _para(paras, pos: int) -> int:
     return -1
 
 
-def _pick(facts, ftype: str, rate, segment: Optional[str], count_target: bool = False, paras=()):
+class _Paras:
+    """The paragraph index of a position: by bisect when the paragraphs are sorted and disjoint."""
+
+    def __init__(self, paras) -> None:
+        self.paras = list(paras)
+        self.starts = [p.span[0] for p in self.paras]
+        self.fast = all(a.span[1] <= b.span[0] for a, b in zip(self.paras, self.paras[1:]))
+
+    def of(self, pos: int) -> int:
+        if not self.fast:
+            return _para(self.paras, pos)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.paras[i].span[1]:
+            return self.paras[i].index
+        return -1
+
+
+_ANY = object()  # a key part that matches every value
+
+
+class _Index:
+    """Facts grouped by (type, segment, period, region, is-percent, paragraph), each part also under _ANY,
+    so the facts in a rate's frame are a few dict look-ups, not a scan of every fact per fact."""
+
+    def __init__(self, facts, paras=()) -> None:
+        self.facts = facts
+        self.has_paras = bool(paras)
+        self.paras = _Paras(paras)
+        self.ordered = all(a.span[0] <= b.span[0] for a, b in zip(facts, facts[1:]))
+        self.by: dict[tuple, list] = {}
+        self.parts: dict[object, list] = {}
+        for i, f in enumerate(facts):
+            pct = f.unit in ("%", "persen")
+            para = self.paras.of(f.span[0]) if paras else None
+            for per in (f.period, _ANY):
+                for reg in (f.region, _ANY):
+                    for pc in (pct, _ANY):
+                        for pa in (para, _ANY):
+                            self.by.setdefault((f.type, f.segment, per, reg, pc, pa), []).append((i, f))
+            self.parts.setdefault(f.details.get("part_of"), []).append((i, f))
+
+    def lists(self, ftype, segment, periods, regions, pcts, paras) -> list[list]:
+        """The (disjoint) groups matching any of the given key parts."""
+        out = []
+        for per in periods:
+            for reg in regions:
+                for pc in pcts:
+                    for pa in paras:
+                        got = self.by.get((ftype, segment, per, reg, pc, pa))
+                        if got:
+                            out.append(got)
+        return out
+
+    def regions(self, region) -> tuple:
+        """Key parts for _region_ok(f.region, region)."""
+        return (_ANY,) if region is None else (region, None)
+
+
+def _last(lists: list[list]):
+    return max((L[-1] for L in lists), key=lambda c: c[0])
+
+
+def _last_before(index: _Index, lists: list[list], pos: int):
+    best = None
+    for L in lists:
+        if index.ordered:
+            k = bisect.bisect_right(L, pos, key=lambda c: c[1].span[0])
+            c = L[k - 1] if k else None
+        else:
+            c = next((c for c in reversed(L) if c[1].span[0] <= pos), None)
+        if c is not None and (best is None or c[0] > best[0]):
+            best = c
+    return best
+
+
+def _pick(index: _Index, ftype: str, rate, segment: Optional[str], count_target: bool = False):
     """The one fact of `ftype` in the rate's frame: same period first, else the only one ignoring period.
 
     Without a stated period to tie them, the numbers must stand near the rate
     (its paragraph or the next/previous one)."""
-    near = _para(paras, rate.span[0])
-
-    def close(f) -> bool:
-        return not paras or abs(_para(paras, f.span[0]) - near) <= 1
-
-    cands = [
-        (i, f) for i, f in enumerate(facts)
-        if f.type == ftype and f.segment == segment and _region_ok(f.region, rate.region)
-        and (not count_target or f.unit not in ("%", "persen"))
-    ]
-    exact = [c for c in cands if c[1].period == rate.period and (rate.period is not None or close(c[1]))]
-    if len(exact) == 1:
-        return exact[0]
-    if len(exact) > 1:  # the nearest before the rate
-        before = [c for c in exact if c[1].span[0] <= rate.span[0]]
-        return (before or exact)[-1]
-    cands = [c for c in cands if close(c[1])]
-    if len(cands) == 1:
-        return cands[0]
+    regions = index.regions(rate.region)
+    pcts = (False,) if count_target else (_ANY,)
+    if index.has_paras:
+        near = index.paras.of(rate.span[0])
+        close = (near - 1, near, near + 1)
+    else:
+        close = (_ANY,)
+    if rate.period is not None:
+        exact = index.lists(ftype, segment, (rate.period,), regions, pcts, (_ANY,))
+    else:
+        exact = index.lists(ftype, segment, (None,), regions, pcts, close)
+    n = sum(len(L) for L in exact)
+    if n == 1:
+        return exact[0][0]
+    if n > 1:  # the nearest before the rate
+        return _last_before(index, exact, rate.span[0]) or _last(exact)
+    cands = index.lists(ftype, segment, (_ANY,), regions, pcts, close)
+    if sum(len(L) for L in cands) == 1:
+        return cands[0][0]
     return None
 
 
-def _denominator(facts, rate, segment, paras=()):
-    return _pick(facts, "workforce", rate, segment, paras=paras) or \
-        _pick(facts, "coverage_target", rate, segment, count_target=True, paras=paras)
+def _denominator(index: _Index, rate, segment):
+    return _pick(index, "workforce", rate, segment) or \
+        _pick(index, "coverage_target", rate, segment, count_target=True)
 
 
 def _qtext(qs, f) -> str:
@@ -137,11 +213,12 @@ def _qtext(qs, f) -> str:
 
 # -- ratio -----------------------------------------------------------------
 def ratio_checks(facts, qs, paras=()) -> list[tuple[int, Check]]:
+    index = _Index(facts, paras)
     out = []
     for ri, r in enumerate(facts):
         if r.type != "coverage_rate" or r.unit not in ("%", "persen", None):
             continue
-        part, whole = _pick(facts, "participants", r, r.segment, paras=paras), _denominator(facts, r, r.segment, paras)
+        part, whole = _pick(index, "participants", r, r.segment), _denominator(index, r, r.segment)
         used, label = None, None
         if part and whole and whole[1].value:
             used = ([part], [whole])
@@ -149,7 +226,7 @@ def ratio_checks(facts, qs, paras=()) -> list[tuple[int, Check]]:
         elif r.segment == "total":
             parts, wholes = [], []
             for seg in SPECIFIC:
-                p, w = _pick(facts, "participants", r, seg, paras=paras), _denominator(facts, r, seg, paras)
+                p, w = _pick(index, "participants", r, seg), _denominator(index, r, seg)
                 if bool(p) != bool(w):
                     parts = []
                     break
@@ -184,19 +261,17 @@ def _sum_ok(whole, qs, computed: float) -> bool:
 
 
 def sum_checks(facts, qs) -> list[tuple[int, Check]]:
+    index = _Index(facts)
     out = []
     for wi, w in enumerate(facts):
         if w.type not in COUNT_TYPES:
             continue
-        parts = [(i, f) for i, f in enumerate(facts) if f.details.get("part_of") == wi]
+        parts = list(index.parts.get(wi, []))
         if not parts and w.segment == "total":
-            cands = [
-                (i, f) for i, f in enumerate(facts)
-                if f.type == w.type and f.segment in SPECIFIC and f.period == w.period and _region_ok(f.region, w.region)
-            ]
-            segs = [f.segment for _, f in cands]
-            if len(set(segs)) == len(segs):
-                parts = cands
+            per_seg = [index.lists(w.type, seg, (w.period,), index.regions(w.region), (_ANY,), (_ANY,))
+                       for seg in SPECIFIC]
+            if all(sum(len(L) for L in lists) <= 1 for lists in per_seg):  # no segment stated twice
+                parts = sorted((L[0] for lists in per_seg for L in lists), key=lambda c: c[0])
         if len(parts) < 2:
             continue
         computed = sum(f.value for _, f in parts)
