@@ -189,10 +189,20 @@ def _toks(name: str) -> tuple[str, ...]:
 
 def _merge(cands: list[_Cand]) -> list[_Person]:
     people: list[_Person] = []
+    by_tok: dict[str, set[int]] = {}  # token -> people (by index) whose name has had it: no scan of everyone
+    index: dict[int, int] = {}  # id(person) -> its index in people
+    untoked: list[int] = []  # people with no token are a subset of every name
     ordered = sorted(cands, key=lambda c: (c.weak, c.s))
     for c in ordered:
         toks = _toks(c.name)
-        hits = [p for p in people if set(toks) <= set(p.toks) or set(p.toks) <= set(toks)]
+        if toks:  # a hit shares a token with the name (or has none): only those are tested
+            near = set(untoked)
+            for t in toks:
+                near.update(by_tok.get(t, ()))
+            pool = [people[k] for k in sorted(near)]
+        else:
+            pool = people
+        hits = [p for p in pool if set(toks) <= set(p.toks) or set(p.toks) <= set(toks)]
         if len(hits) > 1:
             exact = [p for p in hits if p.toks == toks]
             hits = exact or ([] if c.weak else hits[:1])
@@ -200,10 +210,17 @@ def _merge(cands: list[_Cand]) -> list[_Person]:
             p = hits[0]
             if len(toks) > len(p.toks):
                 p.name, p.toks = c.name, toks
+                for t in toks:  # stale tokens stay indexed: the test above still decides
+                    by_tok.setdefault(t, set()).add(index[id(p)])
         elif c.weak and not c.byline:
             continue
         else:
             p = _Person(c.name, toks, first=c.s)
+            index[id(p)] = len(people)
+            for t in toks:
+                by_tok.setdefault(t, set()).add(len(people))
+            if not toks:
+                untoked.append(len(people))
             people.append(p)
         p.spans.add((c.s, c.e))
         p.first = min(p.first, c.s)
