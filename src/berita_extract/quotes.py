@@ -17,6 +17,7 @@ subject over an object ("… kepada Pjs Wali Kota Magelang Ahmad Aziz").
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -182,32 +183,65 @@ def _anchors(ctx, zones) -> list[_Anchor]:
             for k in range(2, len(words)):
                 if words[k - 1][:1].isupper():
                     short.setdefault(" ".join(words[:k]), set()).add(p.name)
-    for role, who in short.items():
-        if len(who) != 1 or role in owners:
-            continue
-        name = next(iter(who))
-        for zs, ze in zones:
-            pos = ctx.norm.find(role, zs, ze)
-            while pos >= 0:
-                end = pos + len(role)
-                before = ctx.norm[max(zs, pos - 30) : pos].split()
-                if (pos == zs or ctx.norm[pos - 1] == " ") and (end == ze or not ctx.norm[end].isalnum()) \
-                        and not (before and before[-1][:1].isupper()):
-                    out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
-                pos = ctx.norm.find(role, end, ze)
-    for role, who in owners.items():
-        if len(who) != 1:
-            continue
-        name = next(iter(who))
-        for zs, ze in zones:
-            pos = ctx.norm.find(role, zs, ze)
-            while pos >= 0:
-                end = pos + len(role)
-                if (pos == zs or not ctx.norm[pos - 1].isalnum()) and (end == ze or not ctx.norm[end].isalnum()):
-                    out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
-                pos = ctx.norm.find(role, end, ze)
+    short_roles = [(r, next(iter(who))) for r, who in short.items() if len(who) == 1 and r not in owners]
+    owner_roles = [(r, next(iter(who))) for r, who in owners.items() if len(who) == 1]
+    found = _RoleFinder(ctx.norm, zones, [r for r, _ in short_roles + owner_roles])
+    for role, name in short_roles:
+        for pos, end, zs, ze in found.occurrences(role):
+            before = ctx.norm[max(zs, pos - 30) : pos].split()
+            if (pos == zs or ctx.norm[pos - 1] == " ") and (end == ze or not ctx.norm[end].isalnum()) \
+                    and not (before and before[-1][:1].isupper()):
+                out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
+    for role, name in owner_roles:
+        for pos, end, zs, ze in found.occurrences(role):
+            if (pos == zs or not ctx.norm[pos - 1].isalnum()) and (end == ze or not ctx.norm[end].isalnum()):
+                out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
     out.sort(key=lambda a: (a.s, a.e))
     return out
+
+
+_RUN = re.compile(r"[^\W_]+")  # a maximal run of str.isalnum() characters
+
+
+class _RoleFinder:
+    """Where each title occurs in the zones, for the titles' uses above (each needs a non-alnum
+    character or the zone start before it).
+
+    Per zone, ``str.find`` from the zone start, resuming after each hit, as a loop over every title
+    and every zone would give it; but a title starting with a letter or digit that cannot overlap
+    itself is looked up among the zone's word starts by its first word (one pass over the text,
+    not one per title): a hit starting inside a word is never used, and it hides no other hit."""
+
+    def __init__(self, norm: str, zones, roles) -> None:
+        self.norm, self.zones = norm, zones
+        need = {m.group() for r in roles if self._indexable(r) for m in [_RUN.match(r)] if m}
+        self.at: dict[str, list[tuple[int, int, int]]] = {}
+        if need:
+            for zs, ze in zones:
+                for m in _RUN.finditer(norm, zs, ze):
+                    w = m.group()
+                    if w in need:
+                        self.at.setdefault(w, []).append((m.start(), zs, ze))
+
+    @staticmethod
+    def _indexable(role: str) -> bool:
+        n = len(role)
+        return bool(role) and role[0].isalnum() and not any(role[k:] == role[: n - k] for k in range(1, n))
+
+    def occurrences(self, role: str):
+        """(start, end, zone start, zone end) of the role's hits that can be used, in text order."""
+        norm = self.norm
+        if not self._indexable(role):
+            for zs, ze in self.zones:
+                pos = norm.find(role, zs, ze)
+                while pos >= 0:
+                    yield pos, pos + len(role), zs, ze
+                    pos = norm.find(role, pos + len(role), ze)
+            return
+        for pos, zs, ze in self.at.get(_RUN.match(role).group(), ()):
+            end = pos + len(role)
+            if end <= ze and norm.startswith(role, pos):
+                yield pos, end, zs, ze
 
 
 def _title_start(norm: str, pos: int, roles: list[str]) -> int:
