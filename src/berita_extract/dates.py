@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 
-from . import patterns
+from . import patterns, prefilter
 from .model import DateItem
 
 NAME = "dates"
@@ -177,9 +177,12 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
 def _candidates(ctx) -> list[_Cand]:
     after_reg = patterns.compiled(NAME, "after_regulation_number")
     found = []
+    scan = prefilter.Scanner(ctx.norm)
     for zs, ze, _ in ctx.iter_zones():
+        ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()
         for key in KEYS:
-            for m in patterns.finditer(patterns.compiled(NAME, key), ctx.norm, zs, ze):
+            pat, first = patterns.compiled(NAME, key), prefilter.starts(NAME, key)
+            for m in scan.finditer(pat, first, zs, ze, ascii_zone):
                 s, e = m.span()
                 if ctx.is_claimed(s, e):
                     continue

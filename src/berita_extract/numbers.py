@@ -25,7 +25,7 @@ from typing import Optional
 
 import regex
 
-from . import patterns
+from . import patterns, prefilter
 from .model import Quantity
 
 _FILES = ("numbers", "money", "units", "numwords")
@@ -52,12 +52,13 @@ def _compiled(name: str, key: str) -> regex.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
-def _exclusions() -> tuple[regex.Pattern, ...]:
+def _exclusions() -> tuple[tuple[regex.Pattern, Optional[re.Pattern]], ...]:
+    """Every not_* rule with its start prefilter (prefilter.py), if its file gives one."""
     out = []
     for name in _FILES:
         for key in sorted(patterns.load(name).get("regexes", {})):
             if key.startswith("not_"):
-                out.append(_compiled(name, key))
+                out.append((_compiled(name, key), prefilter.starts(name, key, _resolve)))
     return tuple(out)
 
 
@@ -166,9 +167,11 @@ def _is_year(text: str, value: Optional[Decimal]) -> bool:
 def _masked(ctx) -> str:
     """ctx.norm with every excluded span (not_* patterns, claimed spans) blanked, same length."""
     spans = list(ctx.claimed)
+    scan = prefilter.Scanner(ctx.norm)
     for zs, ze, _text in ctx.iter_zones():
-        for pat in _exclusions():
-            for m in patterns.finditer(pat, ctx.norm, zs, ze):
+        ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()
+        for pat, first in _exclusions():
+            for m in scan.finditer(pat, first, zs, ze, ascii_zone):
                 if m.end() > m.start():
                     spans.append(m.span())
     if not spans:

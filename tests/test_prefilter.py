@@ -1,0 +1,56 @@
+"""A [starts] prefilter (prefilter.py) never changes what its rule finds.
+
+Every rule with a start prefilter is scanned zone by zone (each line a zone)
+over every example text of every pattern file and the seeds, as written and in
+upper and title case, once in full and once through the prefilter: the matches
+must be the same.
+"""
+from __future__ import annotations
+
+import pytest
+
+from berita_extract import numbers, patterns, prefilter
+from berita_extract.text import normalize
+
+from conftest import SEEDS
+
+
+def _rules():
+    for path in patterns.files():
+        for key in patterns.load(path.stem).get("starts", {}):
+            yield path.stem, key
+
+
+def _texts() -> list[str]:
+    out = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
+    for path in patterns.files():
+        data = patterns.load(path.stem)
+        out += [case["text"] for kind in ("examples", "counter_examples") for case in data.get(kind, [])]
+    out = [normalize(t) for t in out]
+    return out + [t.upper() for t in out] + [t.title() for t in out]
+
+
+def test_every_prefilter_names_a_rule():
+    rules = list(_rules())
+    assert rules
+    for name, key in rules:
+        assert key in patterns.load(name)["regexes"], f"patterns/{name}.toml [starts] {key}: no such regex"
+
+
+@pytest.mark.parametrize("name,key", list(_rules()))
+def test_prefilter_finds_what_a_full_scan_finds(name, key):
+    if name in numbers._FILES:
+        pat, first = numbers._compiled(name, key), prefilter.starts(name, key, numbers._resolve)
+    else:
+        pat, first = patterns.compiled(name, key), prefilter.starts(name, key)
+    found = 0
+    for text in _texts():
+        scan = prefilter.Scanner(text)
+        cuts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] + [len(text)]
+        for zs, ze in zip(cuts, cuts[1:]):
+            ascii_zone = text[zs:ze].isascii()
+            full = [m.span() for m in patterns.finditer(pat, text, zs, ze)]
+            fast = [m.span() for m in scan.finditer(pat, first, zs, ze, ascii_zone)]
+            assert fast == full, (name, key, text[zs:ze][:120])
+            found += len(full)
+    assert found, f"{name}.{key}: no example text exercises this rule"
