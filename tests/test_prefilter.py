@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from berita_extract import numbers, patterns, prefilter
+from berita_extract import legal, numbers, patterns, prefilter
 from berita_extract.text import normalize
 
 from conftest import SEEDS
@@ -41,6 +41,8 @@ def test_every_prefilter_names_a_rule():
 def test_prefilter_finds_what_a_full_scan_finds(name, key):
     if name in numbers._FILES:
         pat, first = numbers._compiled(name, key), prefilter.starts(name, key, numbers._resolve)
+    elif name == "legal":
+        pat, first = legal._reference(), prefilter.starts(name, key, legal._resolve)
     else:
         pat, first = patterns.compiled(name, key), prefilter.starts(name, key)
     found = 0

@@ -17,11 +17,12 @@ in the kind, "Permenaker") have no issuer.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 import regex
 
-from . import patterns
+from . import patterns, prefilter
 from .model import LegalRef
 
 NAME = "legal"
@@ -41,6 +42,19 @@ def _forms() -> dict[str, tuple[str, str]]:
 def _form_alternation() -> str:
     forms = sorted({f for e in patterns.load(NAME)["kinds"] for f in e["forms"]}, key=lambda f: (-len(f), f))
     return "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+
+
+def _resolve(name: str, src: str) -> str:
+    """{kind_leads}: the first word of every written form and the character after it (for the
+    [starts] prefilter), then the file's fragments."""
+    leads = set()
+    for f in {f.lower() for e in patterns.load(NAME)["kinds"] for f in e["forms"]}:
+        lead = re.match(r"[a-z]*", f).group(0) or f[0]
+        rest = f[len(lead):]
+        # the form's next character: a space (\s+ in the rule), another, or none ((?!\w) in the rule)
+        leads.add(re.escape(lead) + (r"(?![a-z0-9_])" if not rest else r"\s" if rest[0] == " " else re.escape(rest[0])))
+    alt = "(?:" + "|".join(sorted(leads, key=lambda w: (-len(w), w))) + ")"
+    return patterns.expand(name, src.replace("{kind_leads}", alt))
 
 
 @functools.lru_cache(maxsize=None)
@@ -100,9 +114,11 @@ def _number(m) -> tuple[Optional[str], Optional[int]]:
 
 def extract(ctx) -> list[LegalRef]:
     out: list[LegalRef] = []
-    rx = _reference()
+    rx, first = _reference(), prefilter.starts(NAME, "reference", _resolve)
+    scan = prefilter.Scanner(ctx.norm)
     for zs, ze, _ in ctx.iter_zones():
-        matches = [m for m in patterns.finditer(rx, ctx.norm, zs, ze) if not ctx.is_claimed(*m.span())]
+        ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()
+        matches = [m for m in scan.finditer(rx, first, zs, ze, ascii_zone) if not ctx.is_claimed(*m.span())]
         for i, m in enumerate(matches):
             form = m.group("kind")
             if len(form) <= 3 and not form.isupper():
