@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from berita_extract import extract
-from berita_extract.gazetteer import gazetteer, key
+from berita_extract.gazetteer import gazetteer
 from berita_extract.patterns import load
 
 

@@ -35,28 +35,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import cues as C
 from . import frames as F
 from .model import Fact
-
-CONCEPTS = ("workforce", "participation", "employers", "beneficiaries", "budget")
-KIND_TYPES = {
-    "workforce": {"count": "workforce"},
-    "participation": {"count": "participants", "percent": "coverage_rate"},
-    "employers": {"count": "employers"},
-    "beneficiaries": {"count": "beneficiaries", "money": "budget"},
-    "budget": {"count": "beneficiaries", "money": "budget"},
-}
-TYPE_CONCEPT = {
-    "workforce": "workforce",
-    "participants": "participation",
-    "coverage_rate": "participation",
-    "coverage_target": "participation",
-    "employers": "employers",
-    "beneficiaries": "beneficiaries",
-    "budget": "budget",
-}
-FACT_KINDS = ("percent", "count", "money", "number")
-
 
 @dataclass
 class Draft:
@@ -73,61 +54,6 @@ class Draft:
     part_of: Optional["Draft"] = None
     budget: Optional["Draft"] = None
     baseline: bool = False
-
-
-def _kind(q) -> str:
-    return "count" if q.kind == "number" else q.kind
-
-
-def _fits(concept: Optional[str], kind: str) -> bool:
-    return concept is not None and kind in KIND_TYPES[concept]
-
-
-def _fact_type(concept: Optional[str], kind: str, target: bool) -> Optional[str]:
-    if target and kind in ("percent", "count") and concept in (None, "participation"):
-        return "coverage_target"
-    if concept is None:
-        return None
-    return KIND_TYPES[concept].get(kind)
-
-
-def _cues(norm: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """(start, end, concept) of the concept cues in norm[s:e], in text order."""
-    out = []
-    for c in CONCEPTS:
-        for m in F.search_all(c, norm, s, e):
-            out.append((m.start(), m.end(), c))
-    out.sort()
-    return out
-
-
-def _closest(cues, kind: str, unit_ok) -> Optional[str]:
-    for cs, ce, c in reversed(cues):
-        if _fits(c, kind) and unit_ok(c):
-            return c
-    return None
-
-
-def _lead(norm: str, s: int, e: int, kind: str, unit_ok) -> tuple[Optional[str], bool]:
-    """(concept, target) read from the lead: the fitting cue closest to the number."""
-    concept = _closest(_cues(norm, s, e), kind, unit_ok)
-    if concept is None and kind == "count" and F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT):
-        concept = "workforce"  # "ada sebanyak 667.892 tenaga kerja": only when nothing better is said
-    target = False
-    tgt = F.search_all("target", norm, s, e)
-    if tgt:
-        last = tgt[-1]
-        target = not F.search_all("present", norm, last.end(), e)
-    return concept, target
-
-
-def _units(q, key: str) -> bool:
-    unit = (q.unit or "").lower().strip()
-    return bool(unit) and any(unit == w or unit.startswith(w + " ") for w in F.P.words(F.NAME, key))
-
-
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) < 1e-6 * max(1.0, abs(a))
 
 
 class _Reader:
@@ -179,13 +105,13 @@ class _Reader:
         paid: Optional[int] = None
         for n, i in enumerate(idx):
             q = qs[i]
-            if q.kind not in FACT_KINDS:
+            if q.kind not in C.FACT_KINDS:
                 continue
-            kind = _kind(q)
+            kind = C.kind(q)
             prev_i = idx[n - 1] if n else None
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
             lead_e = q.span[0]
-            nxt = next((j for j in idx[n + 1:] if qs[j].kind in FACT_KINDS), None)
+            nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS), None)
             trail_e = qs[nxt].span[0] if nxt is not None else se
             brk = F.rx("clause_break").search(norm, q.span[1], trail_e, timeout=F.P.TIMEOUT)
             clause_e = brk.start() if brk else trail_e
@@ -200,12 +126,12 @@ class _Reader:
             if F.search_all("reference_phrase", norm, lead_s, lead_e):
                 whole = self._last_fact(lead_s) or whole
 
-            person = q.kind == "count" and _units(q, "person_units")
+            person = q.kind == "count" and C.units(q, "person_units")
             unit_ok = lambda c, person=person: not (person and c == "employers")  # noqa: E731
             concept, target, how = None, False, None
-            if q.kind == "count" and _units(q, "employer_units"):
+            if q.kind == "count" and C.units(q, "employer_units"):
                 concept, how = "employers", "unit"
-            elif q.kind == "count" and q.unit and not _units(q, "person_units"):
+            elif q.kind == "count" and q.unit and not C.units(q, "person_units"):
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
@@ -234,7 +160,7 @@ class _Reader:
             if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None:
-                concept, target = _lead(norm, lead_s, lead_e, kind, unit_ok)
+                concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok)
                 if concept or target:
                     how = "lead"
                     if whole is not None and concept == whole.concept and not target and kind != "percent":
@@ -250,17 +176,17 @@ class _Reader:
                 if unit_ok(prev.concept):
                     concept, target, how = prev.concept, prev.target, "joined"
             if how is None:
-                for cs, ce, c in _cues(norm, q.span[1], clause_e):
-                    if _fits(c, kind) and unit_ok(c):
+                for cs, ce, c in C.cues(norm, q.span[1], clause_e):
+                    if C.fits(c, kind) and unit_ok(c):
                         concept, how = c, "after"
                         break
             if how is None and lead_s > ss:
-                concept = _closest(_cues(norm, ss, lead_s), kind, unit_ok)
+                concept = C.closest(C.cues(norm, ss, lead_s), kind, unit_ok)
                 how = "sentence" if concept else None
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
-                concept = _closest(prev_cues, kind, unit_ok)
+                concept = C.closest(prev_cues, kind, unit_ok)
                 how = "topic" if concept else None
-            ftype = _fact_type(concept, kind, target)
+            ftype = C.fact_type(concept, kind, target)
             if ftype is None:
                 continue
             d = Draft(q=i, type=ftype, concept=concept, target=target, sent=(ss, se), zone=zone)
@@ -298,7 +224,7 @@ class _Reader:
         gap = F.search_all("uncovered", self.norm, lead_s, lead_e)
         if not gap:
             return False
-        return not [c for c in _cues(self.norm, gap[-1].end(), lead_e)]
+        return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
 
     def _benefit(self, s: int, e: int) -> bool:
         """A benefit word ("klaim", "santunan") is the money's closest cue, after any budget cue."""
@@ -314,7 +240,7 @@ class _Reader:
             return None
         for d in reversed(self.drafts):
             dq = self.qs[d.q]
-            if (dq.kind == "percent") == (q.kind == "percent") and _same_value(dq.value, q.value) \
+            if (dq.kind == "percent") == (q.kind == "percent") and C.same_value(dq.value, q.value) \
                     and d.type != "coverage_target":
                 return d
         return None
@@ -419,7 +345,7 @@ class _Reader:
             prev_cues: list = []
             for ss, se in sents:
                 self.sentence(ss, se, (zs, ze), walker, prev_cues)
-                prev_cues = _cues(self.norm, ss, se)
+                prev_cues = C.cues(self.norm, ss, se)
         return self.finish()
 
     def finish(self) -> list[Fact]:
@@ -452,7 +378,7 @@ class _Reader:
         keep = []
         for d in drafts:
             if ts <= d.sent[0] < te and any(
-                self.qs[b.q].kind == self.qs[d.q].kind and _same_value(self.qs[b.q].value, self.qs[d.q].value)
+                self.qs[b.q].kind == self.qs[d.q].kind and C.same_value(self.qs[b.q].value, self.qs[d.q].value)
                 for b in body
             ):
                 continue

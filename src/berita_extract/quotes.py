@@ -24,7 +24,7 @@ from typing import Optional
 import regex
 
 from . import names, patterns
-from .model import Mention, Quote
+from .model import Quote
 
 _BYLINE_ROLES = {"Reporter", "Editor", "Foto"}
 _LOOKBACK_ZONES = 6

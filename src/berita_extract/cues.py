@@ -1,0 +1,85 @@
+"""What a number counts, read from the cue words around it (patterns/facts.toml).
+
+The concepts (workforce, participation, employers, beneficiaries, budget) and
+the fact type each gives a number of a kind; the cues of a stretch of text; the
+concept of a number's lead. facts.py reads numbers with these.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import frames as F
+
+CONCEPTS = ("workforce", "participation", "employers", "beneficiaries", "budget")
+KIND_TYPES = {
+    "workforce": {"count": "workforce"},
+    "participation": {"count": "participants", "percent": "coverage_rate"},
+    "employers": {"count": "employers"},
+    "beneficiaries": {"count": "beneficiaries", "money": "budget"},
+    "budget": {"count": "beneficiaries", "money": "budget"},
+}
+TYPE_CONCEPT = {
+    "workforce": "workforce",
+    "participants": "participation",
+    "coverage_rate": "participation",
+    "coverage_target": "participation",
+    "employers": "employers",
+    "beneficiaries": "beneficiaries",
+    "budget": "budget",
+}
+FACT_KINDS = ("percent", "count", "money", "number")
+
+
+def kind(q) -> str:
+    return "count" if q.kind == "number" else q.kind
+
+
+def fits(concept: Optional[str], kind: str) -> bool:
+    return concept is not None and kind in KIND_TYPES[concept]
+
+
+def fact_type(concept: Optional[str], kind: str, target: bool) -> Optional[str]:
+    if target and kind in ("percent", "count") and concept in (None, "participation"):
+        return "coverage_target"
+    if concept is None:
+        return None
+    return KIND_TYPES[concept].get(kind)
+
+
+def cues(norm: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, concept) of the concept cues in norm[s:e], in text order."""
+    out = []
+    for c in CONCEPTS:
+        for m in F.search_all(c, norm, s, e):
+            out.append((m.start(), m.end(), c))
+    out.sort()
+    return out
+
+
+def closest(cues, kind: str, unit_ok) -> Optional[str]:
+    for cs, ce, c in reversed(cues):
+        if fits(c, kind) and unit_ok(c):
+            return c
+    return None
+
+
+def lead(norm: str, s: int, e: int, kind: str, unit_ok) -> tuple[Optional[str], bool]:
+    """(concept, target) read from the lead: the fitting cue closest to the number."""
+    concept = closest(cues(norm, s, e), kind, unit_ok)
+    if concept is None and kind == "count" and F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT):
+        concept = "workforce"  # "ada sebanyak 667.892 tenaga kerja": only when nothing better is said
+    target = False
+    tgt = F.search_all("target", norm, s, e)
+    if tgt:
+        last = tgt[-1]
+        target = not F.search_all("present", norm, last.end(), e)
+    return concept, target
+
+
+def units(q, key: str) -> bool:
+    unit = (q.unit or "").lower().strip()
+    return bool(unit) and any(unit == w or unit.startswith(w + " ") for w in F.P.words(F.NAME, key))
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6 * max(1.0, abs(a))
