@@ -137,6 +137,15 @@ class _Err:
         else:
             print(msg, file=sys.stderr, flush=True)
 
+    def report(self, res) -> bool:
+        """Say what went wrong with one input (`PATH: reason`, `PATH: warning: ...`); False when it failed."""
+        if res.error:
+            self(f"{res.label}: {res.error}")
+            return False
+        for w in res.warnings:
+            self(f"{res.label}: warning: {w}")
+        return True
+
 
 def _progress(err: _Err, total: Optional[int], disabled: bool):
     if disabled or not sys.stderr.isatty() or (total is not None and total < 20):
@@ -173,12 +182,9 @@ def _cmd_table(argv: list[str]) -> int:
     failed = 0
     articles = []
     for res in batch.run(batch.iter_items(args.paths), batch.Options(article=True), jobs):
-        if res.error:
+        if not err.report(res):
             failed += 1
-            err(f"{res.label}: {res.error}")
             continue
-        for w in res.warnings:
-            err(f"{res.label}: warning: {w}")
         articles.append(res.article)
     table = tables.coverage_table(articles)
     if table is not None:
@@ -238,12 +244,9 @@ def _cmd_extract(argv: list[str]) -> int:
         for res in batch.run(items, options, jobs):
             if bar is not None:
                 bar.update(1)
-            if res.error:
+            if not err.report(res):
                 failed += 1
-                err(f"{res.label}: {res.error}")
                 continue
-            for w in res.warnings:
-                err(f"{res.label}: warning: {w}")
             if out_dir is not None:
                 target = out_dir / f"{res.id}.json"
                 if res.id in written:
