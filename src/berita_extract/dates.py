@@ -48,7 +48,7 @@ NAME = "dates"
 # every regex of [regexes] that yields a date, in order of preference on equal length
 KEYS = (
     "weekday_paren", "numeric_dmy", "iso", "day_range", "day_month", "month_range",
-    "month_year", "month_only", "year_range", "year", "weekday_relative", "relative",
+    "year_part", "month_year", "month_only", "year_range", "year", "weekday_relative", "relative",
 )
 
 
@@ -122,6 +122,15 @@ def _valid(y: Optional[int], m: Optional[int], d: Optional[int]) -> bool:
     return True
 
 
+def _year_part(part: str, ordinal: str) -> Optional[tuple[int, int]]:
+    """First and last month of the n-th quarter / half ("triwulan III" -> 7, 9; "semester I" -> 1, 6)."""
+    quarter = part.lower() in {w.lower() for w in patterns.words(NAME, "year_quarter")}
+    size, n = (3 if quarter else 6), _lookup("ordinal_").get(ordinal.lower())
+    if n is None or n * size > 12:
+        return None  # "semester III" is a school term, not a half of the year
+    return (n - 1) * size + 1, n * size
+
+
 def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
     g = m.groupdict()
     c = _Cand(start, end, key)
@@ -145,6 +154,13 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
             c.end_year = _year(g["year2"])
             if not c.year < c.end_year <= c.year + 50:
                 return None
+        return c
+    if key == "year_part":  # "triwulan III 2024": the months it spans, as a month range
+        c.granularity, c.end_year = "month", c.year
+        months = _year_part(g["part"], g["ord"])
+        if months is None:
+            return None
+        c.month, c.end_month = months
         return c
     if key in ("month_year", "month_only", "month_range"):
         c.granularity = "month"
@@ -253,7 +269,7 @@ def _absolute(ctx, c: _Cand) -> Optional[DateItem]:
         return _item(ctx, c, _iso(c.year))
     if c.key == "year_range":
         return _item(ctx, c, _iso(c.year), _iso(c.end_year))
-    if c.key == "month_range":
+    if c.key in ("month_range", "year_part"):
         return _item(ctx, c, _iso(c.end_year - c.back, c.month), _iso(c.end_year, c.end_month))
     if c.key == "day_range":
         start_year = None if c.end_year is None else c.end_year - c.back
