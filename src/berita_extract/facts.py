@@ -103,6 +103,9 @@ class _Reader:
         whole: Optional[Draft] = None
         bases: list[int] = []
         paid: Optional[int] = None
+        def idx_lead(n):  # where the lead of the n-th number of the sentence starts
+            return qs[idx[n - 2]].span[1] if n > 1 else ss
+
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in C.FACT_KINDS:
@@ -148,6 +151,10 @@ class _Reader:
             if how is None and prev is not None and prev.type == "coverage_rate" and kind == "count" and \
                     F.rx("denominator_link").match(norm, lead_s, lead_e):
                 concept, how = "workforce", "denominator"
+            if how is None and prev is not None and prev.type == "participants" and kind == "count" and \
+                    q.value > qs[prev.q].value and F.rx("denominator_link").match(norm, lead_s, lead_e) and \
+                    not F.rx("level_change_before").search(norm, idx_lead(n), qs[prev.q].span[0], timeout=F.P.TIMEOUT):
+                concept, how = "workforce", "denominator"  # "26.400 orang dari 146.000 pekerja": the whole behind a count
             if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
                     F.rx("budget_link").match(norm, lead_s, lead_e):
                 concept, how = "beneficiaries", "budget_link"
