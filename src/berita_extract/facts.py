@@ -168,6 +168,9 @@ class _Reader:
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None:
                 concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok)
+                if concept == "workforce" and not F.search_all("workforce", norm, lead_s, lead_e) and \
+                        F.rx("participation_after").match(norm, self._noun_start(q), trail_e):
+                    concept = "participation"  # "ada 86.200 pekerja konstruksi yang terdaftar": the clause says it
                 if concept or target:
                     how = "lead"
                     if whole is not None and concept == whole.concept and not target and kind != "percent":
