@@ -138,6 +138,8 @@ class _Reader:
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
+            if kind == "money" and F.search_all("whole_budget", norm, lead_s, lead_e):
+                continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
             if kind == "money" and self._benefit(lead_s, lead_e):
                 paid = i  # "membayarkan klaim JHT sebesar Rp 12,5 miliar": a benefit paid out, not a budget
                 continue
