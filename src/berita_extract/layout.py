@@ -53,6 +53,20 @@ def _blocks(ctx) -> list[tuple[int, int]]:
     return blocks
 
 
+def _byline_pairs(text: str) -> list[tuple[str, str]]:
+    """(label, name) of a byline line, one or several pairs ("Penulis: X | Editor: Y"), else []."""
+    if len(text) > 160:
+        return []
+    parts = _rx("byline_sep").split(text) if "|" in text else [text]
+    found = []
+    for part in parts:
+        m = _rx("byline_line").match(part) if len(part) <= 80 else None
+        if not m:
+            return []
+        found.append((m.group("label").lower(), m.group("name").strip()))
+    return found
+
+
 def _is_title(text: str, layout: dict) -> bool:
     words = text.split()
     return (
@@ -96,6 +110,9 @@ def _dateline(text: str):
     m = _rx("dateline_dated").match(text)
     if m and (_known_place(m.group("place")) or m.group("place").isupper()):
         return m.group("place"), None, m.end()
+    m = _rx("dateline_release").match(text)
+    if m:
+        return m.group("place"), m.group("outlet"), m.end()
     m = _rx("dateline_caps").match(text)
     if m:
         return m.group("place"), None, m.end()
@@ -119,16 +136,22 @@ def apply(ctx) -> None:
     content: list[tuple[int, int]] = []
     for s, e in _blocks(ctx):
         text = norm[s:e]
-        m = _rx("byline_line").match(text) if len(text) <= 80 else None
-        if m:
-            label, name = m.group("label").lower(), m.group("name").strip()
-            if label.startswith(("editor", "redaktur", "penyunting")):
-                byline.editor = byline.editor or name
-            elif label in ("foto", "fotografer", "pewarta foto"):
-                byline.photographer = byline.photographer or name
-            else:
-                byline.reporter = byline.reporter or name
+        pairs = _byline_pairs(text)
+        if pairs:
+            for label, name in pairs:
+                if label.startswith(("editor", "redaktur", "penyunting")):
+                    byline.editor = byline.editor or name
+                elif label in ("foto", "fotografer", "pewarta foto"):
+                    byline.photographer = byline.photographer or name
+                else:
+                    byline.reporter = byline.reporter or name
             drop((s, e), "boilerplate")  # SPEC's reasons; the byline field holds what it said
+            continue
+        m = _rx("credit_line").match(text)
+        if m:  # "(Rahmat Hidayat/HF)": the reporter and the desk's initials
+            byline.reporter = byline.reporter or m.group("name")
+            byline.initials = byline.initials or m.group("ini")
+            drop((s, e), "boilerplate")
             continue
         if _rx("advertorial").fullmatch(text.strip("(). ")) or _rx("advertorial").fullmatch(text):
             art.advertorial = True
