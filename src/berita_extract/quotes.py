@@ -28,6 +28,7 @@ from .model import Quote
 
 _BYLINE_ROLES = {"Reporter", "Editor", "Foto"}
 _LOOKBACK_ZONES = 6
+_QUOTE_MARKS = "\"'"
 
 
 @dataclass
@@ -87,6 +88,20 @@ def _marks(norm: str, zs: int, ze: int) -> list[int]:
     while pos >= 0:
         out.append(pos)
         pos = norm.find('"', pos + 1, ze)
+    if not out and "'" in norm[zs:ze]:
+        out = _single_marks(norm, zs, ze)
+    return out
+
+
+def _single_marks(norm: str, zs: int, ze: int) -> list[int]:
+    """Marks of quotations set in single marks ('Koperasi itu …,' katanya) in a paragraph with no double
+    marks: a mark before a capital, closed by a mark after a sentence's punctuation and a speech cue."""
+    post_cue = patterns.compiled("speech", "post_cue")
+    out = []
+    for m in patterns.finditer(patterns.compiled("quotes", "single_quoted", regex.VERSION1), norm, zs, ze):
+        close = m.end() - 1
+        if post_cue.match(norm, close + 1, ze, timeout=patterns.TIMEOUT):
+            out += [m.start(), close]
     return out
 
 
@@ -146,6 +161,21 @@ def _scan(ctx, zones) -> list[_Piece]:
     return pieces
 
 
+def _title_forms(roles: list[str]) -> list[str]:
+    """A person's roles and the same roles with a title written short or long ("Direktur Utama BPJS
+    Ketenagakerjaan" is also "Dirut BPJS Ketenagakerjaan"; "Kakanwil …" is also "Kepala Kantor Wilayah …")."""
+    forms = patterns.load("speech").get("title_short_forms", {})
+    out = list(roles)
+    for r in roles:
+        for short, long in forms.items():
+            for a, b in ((long, short), (short, long)):
+                if r == a or r.startswith(a + " "):
+                    alt = b + r[len(a):]
+                    if alt not in out:
+                        out.append(alt)
+    return out
+
+
 def _looks_opening(norm: str, pos: int, zs: int, ze: int) -> bool:
     """A mark after a space (or the paragraph start) and before a word: ' "Kami'."""
     return (pos == zs or norm[pos - 1].isspace()) and pos + 1 < ze and norm[pos + 1].isalnum()
@@ -171,14 +201,14 @@ def _anchors(ctx, zones) -> list[_Anchor]:
                 out.append(_Anchor(m.span[0], m.span[1], p.name, _is_object(ctx.norm, _title_start(ctx.norm, m.span[0], p.roles), lex)))
     owners: dict[str, set[str]] = {}
     for p in people:
-        for r in p.roles:
+        for r in _title_forms(p.roles):
             if len(r.split()) >= 2:
                 owners.setdefault(r, set()).add(p.name)
     # a title without its place or office ("Penjabat Gubernur" for "Penjabat Gubernur Sultra") names its
     # holder when no one else's title starts so; not inside a longer title ("Wakil Wali Kota")
     short: dict[str, set[str]] = {}
     for p in people:
-        for r in p.roles:
+        for r in _title_forms(p.roles):
             words = r.split()
             for k in range(2, len(words)):
                 if words[k - 1][:1].isupper():
@@ -300,7 +330,7 @@ def _attribute(ctx, parts: list[_Piece], anchors: _Anchors, zones):
             return (named[0].name if named else None), cue
     zs, ze = zones[first.zone]
     opened = first.s - 1
-    if opened >= zs and norm[opened] == '"':
+    if opened >= zs and norm[opened] in _QUOTE_MARKS:
         lo = max(zs, opened - 200)
         sent = ctx.sentence_of(opened)
         if sent is not None:
