@@ -49,6 +49,7 @@ def extract(ctx) -> list[Person]:
                 c.weak = True
         cands += found
     cands += _byline_candidates(ctx)
+    _office_area_first(ctx, cands)
     people = _merge(cands)
     _find_mentions(people, zone_toks, ents, lex)
     people = _nicknames(ctx, people)
@@ -90,6 +91,31 @@ def _role_candidates(ctx, toks, ents, lex) -> list[_Cand]:
     return out
 
 
+def _office_area_first(ctx, cands: list[_Cand]) -> None:
+    """'Kepala Kantor Cabang Surabaya Rungkut Hadi Santoso … kata Hadi': when a name read right after an
+    office's place has three words or more and the article later calls the person by its second word (and
+    never by its first), the first word is the office's area ("Surabaya Rungkut"), not the person's."""
+    offices = {w.lower() for w in patterns.words("roles", "office_area_after")}
+    cued = {c.name for c in cands if c.role is None and not c.byline and " " not in c.name}
+    for c in cands:
+        words = c.name.split()
+        if c.role is None or c.role_span is None or len(words) < 3 or words[1] not in cued or words[0] in cued:
+            continue
+        if ctx.norm[c.role_span[1] : c.s].strip():  # a comma between: the name is read as written
+            continue
+        role_words = c.role.split()
+        k = max((i for i, w in enumerate(role_words) if w.lower() in offices), default=-1)
+        if k < 0 or not 1 <= len(role_words) - k - 1 <= 3:
+            continue
+        cut = c.s + len(words[0])
+        start = cut
+        while start < c.e and ctx.norm[start].isspace():
+            start += 1
+        c.role_span = (c.role_span[0], cut)
+        c.role = ctx.source[c.role_span[0] : cut]
+        c.s, c.name = start, ctx.source[start : c.e]
+
+
 def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
     """'Aziz yang juga Kepala …' (joins a known person) or 'Hendra Elvian, Kepala …'."""
     k = i
@@ -123,10 +149,10 @@ def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
                 a, b = names.name_before(toks, i, lex, ents)
                 if a is not None and (a == 0 or not lex.is_cap(toks[a - 1]) or toks[a - 1].t in '".,'):
                     out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=(b - a) < 2))
-        if tok.t not in '",':  # '…," kata Budi' and, with the closing mark lost, '…, ujar Budi.'
+        if tok.t not in '",\'':  # '…," kata Budi', "…,' tutur Sarmini" and, with the closing mark lost, '…, ujar Budi.'
             continue
         j = i + 1
-        if j < len(toks) and toks[j].t in ',"':
+        if j < len(toks) and toks[j].t in ',"\'':
             j += 1
         # a closing cue is written in lower case ('," kata Budi'); '"Kata Pak Budi …' opens a quotation
         if j + 1 < len(toks) and toks[j].t.islower() and toks[j].t in verbs and not names.head_at(toks, j + 1, lex):
