@@ -74,9 +74,11 @@ class Gazetteer:
 
     def _add(self, place: Place, short: bool = False, name: Optional[str] = None) -> None:
         self.by_code.setdefault(place.code, place)
-        entries = self.by_key.setdefault(key(name or place.base), [])
-        if not any(e.place.code == place.code for e in entries):
-            entries.append(Entry(place, short))
+        written = name or place.base
+        for variant in [written] + _abbreviated(written):
+            entries = self.by_key.setdefault(key(variant), [])
+            if not any(e.place.code == place.code for e in entries):
+                entries.append(Entry(place, short))
 
     def _find(self, base: str, level: str) -> Place:
         for e in self.by_key.get(key(base), []):
@@ -139,7 +141,23 @@ class Gazetteer:
 
 def _is_abbrev(text: str, i: int, j: int) -> bool:
     """A dot that ends a short abbreviation inside a name ("Kep. Siau")."""
-    return text[i:j] in ("Kep",)
+    return text[i:j] + "." in _abbreviations().values()
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return dict(patterns.load("regions").get("name_abbreviations", {}))
+
+
+def _abbreviated(name: str) -> list[str]:
+    """The name with a word written long or short ("Kepulauan Seribu" <-> "Kep. Seribu")."""
+    words = name.split()
+    out = []
+    for long, short in _abbreviations().items():
+        for a, b in ((long, short), (short, long)):
+            if a in words:
+                out.append(" ".join(b if w == a else w for w in words))
+    return out
 
 
 @functools.lru_cache(maxsize=None)
