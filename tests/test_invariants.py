@@ -72,3 +72,14 @@ def test_removed_parts_are_not_read_again(seed_records):
         for item in record.quantities:
             for r in record.removed:
                 assert not (r.span[0] <= item.span[0] < r.span[1]), f"{record.id}: {item.text} read from removed text"
+
+
+FIXTURES = sorted((SEEDS[0].parent.parent / "tests" / "fixtures").glob("*/*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_hand_written_article_invariants(path):
+    from berita_extract import extract_file
+
+    source = path.read_bytes().decode("utf-8-sig")
+    assert assert_invariants(source, extract_file(path)) > 10

@@ -9,55 +9,14 @@ extracted (a region, an organisation or a headline word taken for a person, and 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from berita_extract import extract_file
-
-FIX = Path(__file__).resolve().parent / "fixtures" / "more_layout"
+from readers import FIXTURES, fixture_articles, person, quote, regions, removed
 
 
 @pytest.fixture(scope="module")
 def arts():
-    return {p.stem: extract_file(p) for p in sorted(FIX.glob("*.txt"))}
-
-
-def person(art, name):
-    found = [p for p in art.people if p.name == name]
-    assert found, f"no person {name!r}; have {[p.name for p in art.people]}"
-    return found[0]
-
-
-def quote(art, start):
-    found = [q for q in art.quotes if q.text.startswith(start)]
-    assert len(found) == 1, f"no quote {start!r}; have {[q.text[:40] for q in art.quotes]}"
-    return found[0]
-
-
-def regions(art):
-    return {r.name: (r.level, r.code) for r in art.regions}
-
-
-def removed(art):
-    return {r.text: r.reason for r in art.removed}
-
-
-def _spans_hold(art, source):
-    for p in art.people:
-        for m in p.mentions:
-            assert source[m.span[0] : m.span[1]] == m.text
-    for q in art.quotes:
-        assert source[q.span[0] : q.span[1]] == q.text
-    for r in art.regions:
-        for m in r.mentions:
-            assert source[m.span[0] : m.span[1]] == m.text
-
-
-def test_every_span_points_at_its_text(arts):
-    for stem, art in arts.items():
-        source = (FIX / f"{stem}.txt").read_bytes().decode("utf-8-sig")
-        _spans_hold(art, source)
+    return fixture_articles("more_layout")
 
 
 def test_antara_pontianak(arts):
@@ -179,7 +138,7 @@ def test_surya_jatim_regions_and_headline(arts):
 
 def test_detik_makassar_crlf_quotes_and_nickname(arts):
     a = arts["detik_makassar"]
-    source = (FIX / "detik_makassar.txt").read_bytes().decode("utf-8")
+    source = (FIXTURES / "more_layout" / "detik_makassar.txt").read_bytes().decode("utf-8")
     assert "\r\n" in source
     assert a.title.text == "Pekerja Rentan Makassar Dapat Perlindungan BPJS Ketenagakerjaan"
     assert (a.dateline.place, a.dateline.outlet) == ("MAKASSAR", "detikSulsel")

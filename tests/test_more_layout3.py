@@ -11,49 +11,14 @@ the tests assert the key values and what must NOT be extracted.  Known gaps are 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from berita_extract import extract_file
-
-FIX = Path(__file__).resolve().parent / "fixtures" / "more_layout3"
+from readers import fixture_articles, people, quote, regions, removed
 
 
 @pytest.fixture(scope="module")
 def arts():
-    return {p.stem: extract_file(p) for p in sorted(FIX.glob("*.txt"))}
-
-
-def people(art):
-    return {p.name: (p.roles, p.organization) for p in art.people}
-
-
-def quote(art, start):
-    found = [q for q in art.quotes if q.text.startswith(start)]
-    assert len(found) == 1, f"no quote {start!r}; have {[q.text[:40] for q in art.quotes]}"
-    return found[0]
-
-
-def regions(art):
-    return {r.name: (r.level, r.code) for r in art.regions}
-
-
-def removed(art):
-    return {r.text: r.reason for r in art.removed}
-
-
-def test_every_span_points_at_its_text(arts):
-    for stem, art in arts.items():
-        source = (FIX / f"{stem}.txt").read_bytes().decode("utf-8-sig")
-        items = [(m.span, m.text) for p in art.people for m in p.mentions]
-        items += [(q.span, q.text) for q in art.quotes] + [(r.span, r.text) for r in art.removed]
-        items += [(m.span, m.text) for r in art.regions for m in r.mentions]
-        items += [(m.span, m.text) for o in art.organizations for m in o.mentions]
-        if art.dateline:
-            items.append((art.dateline.span, art.dateline.text))
-        for span, text in items:
-            assert source[span[0] : span[1]] == text, stem
+    return fixture_articles("more_layout3")
 
 
 def test_humas_palembang_release(arts):
