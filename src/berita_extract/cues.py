@@ -63,11 +63,16 @@ def closest(cues, kind: str, unit_ok) -> Optional[str]:
     return None
 
 
-def lead(norm: str, s: int, e: int, kind: str, unit_ok) -> tuple[Optional[str], bool]:
-    """(concept, target) read from the lead: the fitting cue closest to the number."""
+def lead(norm: str, s: int, e: int, kind: str, unit_ok, after=None) -> tuple[Optional[str], bool]:
+    """(concept, target) read from the lead: the fitting cue closest to the number.
+
+    `after` (noun start, clause end): where a relative clause after the number can overrule the
+    bare "ada N" workforce guess ("ada 86.200 pekerja konstruksi yang terdaftar")."""
     concept = closest(cues(norm, s, e), kind, unit_ok)
     if concept is None and kind == "count" and F.rx("workforce_before").search(norm, s, e, timeout=F.P.TIMEOUT):
         concept = "workforce"  # "ada sebanyak 667.892 tenaga kerja": only when nothing better is said
+        if after is not None and F.rx("participation_after").match(norm, after[0], after[1]):
+            concept = "participation"
     target = False
     tgt = F.search_all("target", norm, s, e)
     if tgt:

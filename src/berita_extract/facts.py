@@ -103,9 +103,6 @@ class _Reader:
         whole: Optional[Draft] = None
         bases: list[int] = []
         paid: Optional[int] = None
-        def idx_lead(n):  # where the lead of the n-th number of the sentence starts
-            return qs[idx[n - 2]].span[1] if n > 1 else ss
-
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in C.FACT_KINDS:
@@ -113,6 +110,7 @@ class _Reader:
             kind = C.kind(q)
             prev_i = idx[n - 1] if n else None
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
+            prev_lead_s = qs[idx[n - 2]].span[1] if n > 1 else ss
             lead_e = q.span[0]
             nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS), None)
             trail_e = qs[nxt].span[0] if nxt is not None else se
@@ -155,8 +153,8 @@ class _Reader:
                 concept, how = "workforce", "denominator"
             if how is None and prev is not None and prev.type == "participants" and kind == "count" and \
                     q.value > qs[prev.q].value and F.rx("denominator_link").match(norm, lead_s, lead_e) and \
-                    not F.rx("level_change_before").search(norm, idx_lead(n), qs[prev.q].span[0], timeout=F.P.TIMEOUT):
-                concept, how = "workforce", "denominator"  # "26.400 orang dari 146.000 pekerja": the whole behind a count
+                    not F.rx("level_change_before").search(norm, prev_lead_s, qs[prev.q].span[0], timeout=F.P.TIMEOUT):
+                concept, how = "workforce", "denominator"  # "26.400 orang dari 146.000 pekerja": its whole
             if how is None and prev is not None and prev.type == "budget" and kind == "count" and \
                     F.rx("budget_link").match(norm, lead_s, lead_e):
                 concept, how = "beneficiaries", "budget_link"
@@ -169,10 +167,7 @@ class _Reader:
             if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None:
-                concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok)
-                if concept == "workforce" and not F.search_all("workforce", norm, lead_s, lead_e) and \
-                        F.rx("participation_after").match(norm, self._noun_start(q), trail_e):
-                    concept = "participation"  # "ada 86.200 pekerja konstruksi yang terdaftar": the clause says it
+                concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok, (self._noun_start(q), trail_e))
                 if concept or target:
                     how = "lead"
                     if whole is not None and concept == whole.concept and not target and kind != "percent":
