@@ -10,52 +10,14 @@ Helpers: ``q(art, text)`` the quantity written exactly so (the n-th one),
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from berita_extract import extract_file
-
-MORE = Path(__file__).resolve().parent / "fixtures" / "more"
+from readers import checks, date, fact, fixture_articles, no_fact, no_q, q
 
 
 @pytest.fixture(scope="module")
 def arts():
-    return {p.stem: extract_file(p) for p in sorted(MORE.glob("*.txt"))}
-
-
-def q(art, text, n=0):
-    found = [x for x in art.quantities if x.text == text]
-    assert len(found) > n, f"no quantity {text!r} (n={n}); have {[x.text for x in art.quantities]}"
-    return found[n]
-
-
-def no_q(art, text):
-    assert not [x for x in art.quantities if text in x.text], f"{text!r} must not be a quantity"
-
-
-def date(art, text):
-    found = [d for d in art.dates if d.text == text]
-    assert found, f"no date {text!r}; have {[d.text for d in art.dates]}"
-    return found[0]
-
-
-def fact(art, ftype, value, **frame):
-    found = [f for f in art.facts if f.type == ftype and abs(f.value - value) < 1e-6]
-    assert found, f"no {ftype} {value}; have {[(f.type, f.value) for f in art.facts]}"
-    for key, want in frame.items():
-        got = [getattr(f, key) if key != "details" else f.details for f in found]
-        assert any(g == want for g in got), f"{ftype} {value}: {key} is {got}, want {want!r}"
-    return found[0]
-
-
-def no_fact(art, value, ftype=None):
-    bad = [f for f in art.facts if abs(f.value - value) < 1e-6 and (ftype is None or f.type == ftype)]
-    assert not bad, f"{value} must not be a fact{'' if ftype is None else ' of type ' + ftype}: {bad}"
-
-
-def checks(art, kind):
-    return [c for c in art.checks if c.kind == kind]
+    return fixture_articles("more")
 
 
 # -- ANTARA, Kalimantan Timur: budget, last year vs this year, a rate with its base, a target ------------

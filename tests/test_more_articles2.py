@@ -9,20 +9,14 @@ and a story whose parts do not add up to its stated whole (a failing sum check) 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from berita_extract import extract_file
-
-from test_more_articles import checks, date, fact, no_fact, no_q, q
-
-MORE2 = Path(__file__).resolve().parent / "fixtures" / "more2"
+from readers import checks, date, fact, fixture_articles, no_fact, no_q, q
 
 
 @pytest.fixture(scope="module")
 def arts():
-    return {p.stem: extract_file(p) for p in sorted(MORE2.glob("*.txt"))}
+    return fixture_articles("more2")
 
 
 # -- Radar Banyumas, Jawa Tengah: JKN / UHC, a PBI budget --------------------------------------------

@@ -9,20 +9,14 @@ from the text before running the tool (tests/fixtures/more3/EXPECTED.md, with wh
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from berita_extract import extract_file
-
-from test_more_articles import checks, date, fact, no_fact, no_q, q
-
-MORE3 = Path(__file__).resolve().parent / "fixtures" / "more3"
+from readers import checks, date, fact, fixture_articles, no_fact, no_q, q
 
 
 @pytest.fixture(scope="module")
 def arts():
-    return {p.stem: extract_file(p) for p in sorted(MORE3.glob("*.txt"))}
+    return fixture_articles("more3")
 
 
 # -- Sumatera Ekspres, Sumatera Selatan: a quarterly report by sector ---------------------------------
