@@ -54,12 +54,12 @@ def date(art, text):
 
 
 def fact(art, ftype, value, **frame):
+    """The fact of this type and value whose frame has every given key: all keys on ONE fact."""
     found = [f for f in art.facts if f.type == ftype and abs(f.value - value) < 1e-6]
     assert found, f"no {ftype} {value}; have {[(f.type, f.value) for f in art.facts]}"
-    for key, want in frame.items():
-        got = [getattr(f, key) if key != "details" else f.details for f in found]
-        assert any(g == want for g in got), f"{ftype} {value}: {key} is {got}, want {want!r}"
-    return found[0]
+    fits = [f for f in found if all(getattr(f, k) == want for k, want in frame.items())]
+    assert fits, f"{ftype} {value}: no one fact has {frame}; have {[{k: getattr(f, k) for k in frame} for f in found]}"
+    return fits[0]
 
 
 def no_fact(art, value, ftype=None):

@@ -85,7 +85,6 @@ def test_jawapos_two_branch_heads(arts):
     assert a.byline.initials == "gas/c7/hud"
     got = people(a)
     # the article calls them "Hadi" and "Dewi": Rungkut and Darmo are the offices' areas
-    # known gap: the offices' body is not named in the role, so no organisation is set
     assert got["Hadi Santoso"][0] == ["Kepala Kantor Cabang Surabaya Rungkut"]
     assert got["Dewi Santoso"][0] == ["Kepala Kantor Cabang Surabaya Darmo"]
     assert got["Hadi Purnomo"] == (["Kakanwil BPJS Ketenagakerjaan Jawa Timur"], "BPJS Ketenagakerjaan")
@@ -138,8 +137,19 @@ def test_cnn_informal_region_names(arts):
     assert got["Yuniarti Rahman"][0] == ["Kepala Dinas Tenaga Kerja Kota Tanjung Pinang"]
     assert got["Rina Marlina"][0] == ["Kepala Dinas Tenaga Kerja Kota Tangerang Selatan"]
     assert quote(a, "Tanjung Pinang ini").speaker == "Yuniarti Rahman"
-    # known gap: "Pengamat kebijakan publik Universitas Indonesia Agus Pambudi" — a descriptor in lower
-    # case before an unnamed university is not read as a role, so only "Agus" (from "ujar Agus") is found
-    agus = [n for n in got if n.startswith("Agus")]
-    assert len(agus) == 1 and quote(a, "Tangerang Raya itu").speaker == agus[0]
     assert a.programs == []
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: the role names no body, so the branch heads get no "
+                   "organisation although the headline says 'Dua Kacab BPJS Ketenagakerjaan Surabaya'")
+def test_jawapos_branch_heads_organisation(arts):
+    got = people(arts["jawapos_surabaya_kacab"])
+    assert got["Hadi Santoso"][1] == got["Dewi Santoso"][1] == "BPJS Ketenagakerjaan"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a lower-case descriptor before an unknown university "
+                   "('Pengamat kebijakan publik Universitas Indonesia Agus Pambudi') is not read as a role")
+def test_cnn_observer_full_name_and_role(arts):
+    a = arts["cnn_tangerang_raya"]
+    assert people(a)["Agus Pambudi"][0] == ["Pengamat kebijakan publik Universitas Indonesia"]
+    assert quote(a, "Tangerang Raya itu").speaker == "Agus Pambudi"
