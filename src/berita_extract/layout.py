@@ -180,7 +180,7 @@ def apply(ctx) -> None:
             continue
         m = credit.search(text) if len(text.split()) <= 60 else None
         if m and (m.start() > 0 or text.startswith("(")):
-            name = (m.group("name") or m.group("name2") or "").strip()  # a handout "(ANTARA/Ho)" names no one
+            name = (m.group("name") or m.group("name2") or m.group("name3") or "").strip()  # a handout "(ANTARA/Ho)" names no one
             if name:
                 byline.photographer = byline.photographer or _rx("photo_agency").sub("", name, count=1)
             dup = title if title and _key(text).startswith(_key(norm[slice(*title)])) else None
