@@ -325,6 +325,10 @@ def _attribute(ctx, parts: list[_Piece], anchors: _Anchors, zones):
             cue = ctx.mention(m.start("verb"), cue_end)
             if m.group("nya") or m.group("pron"):
                 return _discourse(ctx, first.s, anchors, zones, first.zone), cue
+            if patterns.compiled("speech", "descriptor_cue").match(norm, cue_end, ze, timeout=patterns.TIMEOUT):
+                here = anchors.between(zones[first.zone][0], first.s)  # "ungkap perempuan … itu": same paragraph only
+                subjects = [a for a in here if not a.obj]
+                return ((subjects or here)[-1].name if here else None), cue
             limit = _clause_end(ctx, cue_end, ze)
             named = anchors.between(cue_end, limit)
             return (named[0].name if named else None), cue
