@@ -128,6 +128,8 @@ def parse_words(s: str) -> Optional[Decimal]:
     for tok in tokens:
         if tok in t["digit_words"]:
             pending = t["digit_words"][tok]
+        elif tok == "setengah":  # "satu setengah" = 1,5; "setengah (juta)" = 0,5
+            pending = pending + Decimal("0.5")
         elif tok == "belas":
             group, pending = group + pending + 10, Decimal(0)
         elif tok == "puluh":
@@ -246,7 +248,8 @@ def _starts() -> re.Pattern:
     """
     num, money, words = patterns.load("numbers"), patterns.load("money"), patterns.load("numwords")
     entries = [w for key, ws in num["words"].items() if key.startswith("q_") for w in ws]
-    entries += ["antara", *money["words"]["currency_prefix"], *words["words"]["digit"], *words["se_forms"]]
+    entries += ["antara", *money["words"]["currency_prefix"], *words["words"]["digit"], *words["se_forms"],
+                *words["words"]["half_word"]]
     leads = {re.escape((re.match(r"[A-Za-z]+", w) or re.match(".", w)).group(0).lower()) for w in entries}
     alt = "|".join(sorted(leads, key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![A-Za-z0-9_/])(?=[0-9]|(?i:" + alt + "))")
