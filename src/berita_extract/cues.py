@@ -86,5 +86,11 @@ def units(q, key: str) -> bool:
     return bool(unit) and any(unit == w or unit.startswith(w + " ") for w in F.P.words(F.NAME, key))
 
 
+def counts_things(q) -> bool:
+    """A count of places or things ("lima kecamatan", "tiga pabrik"): never a fact of workers, so a
+    cue after it still speaks of the count before it ("5.430 pekerja di lima kecamatan telah menjadi peserta")."""
+    return q.kind == "count" and bool(q.unit) and not units(q, "person_units") and not units(q, "employer_units")
+
+
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) < 1e-6 * max(1.0, abs(a))

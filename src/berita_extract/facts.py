@@ -112,7 +112,7 @@ class _Reader:
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
             prev_lead_s = qs[idx[n - 2]].span[1] if n > 1 else ss
             lead_e = q.span[0]
-            nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS), None)
+            nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS and not C.counts_things(qs[j])), None)
             trail_e = qs[nxt].span[0] if nxt is not None else se
             brk = F.rx("clause_break").search(norm, q.span[1], trail_e, timeout=F.P.TIMEOUT)
             clause_e = brk.start() if brk else trail_e
@@ -281,7 +281,7 @@ class _Reader:
                 self._own_period(p, walker, se) is ev for p in self._ending_at(lead_s))):
             ev = own
         if ev is None and not next_owns:
-            ev = walker.after(q.span[1], min(clause_e, q.span[1] + 60), "period")
+            ev = walker.after(q.span[1], min(clause_e, q.span[1] + 120), "period")
         if ev is None:
             ev = walker.before(q.span[0], "period")
         d.period = ev.value if ev else None
