@@ -5,6 +5,8 @@
   with no total counts stated, the segments' counts are summed.
 * ``sum``: the parts of a whole ("Dari 667.892 ini sebanyak 330.493 ... dan
   337.399 ...") against the whole.
+* ``sum`` over a table pasted as lines ("1. Kepanjen 1.250" ... "Jumlah 5.430"):
+  the rows' last figures against the total line right below them.
 * ``enumeration``: a count of governments ("tujuh pemda") against the
   regencies/cities the article lists.
 
@@ -281,6 +283,49 @@ def sum_checks(facts, qs) -> list[tuple[int, Check]]:
     return out
 
 
+# -- sum over a table pasted as lines ----------------------------------------
+MAX_ROWS = 60
+
+
+def _table_lines(ctx) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """(start, end, "row"|"total", figure span) of every table row and total line, in text order."""
+    out = []
+    for zs, ze, _ in ctx.iter_zones():
+        for key in ("table_row", "table_total"):
+            for m in P.finditer(P.compiled(NAME, key, regex.VERSION1 | regex.MULTILINE), ctx.norm, zs, ze):
+                out.append((m.start(), m.end(), key[6:], m.span("num")))
+    return sorted(set(out))
+
+
+def table_checks(ctx) -> list[tuple[int, Check]]:
+    """A run of at least two numbered rows, each line right under the last, closed by a total line."""
+    qs = ctx.article.quantities or []
+    facts = ctx.article.facts or []
+    at = {q.span[0]: i for i, q in enumerate(qs)}  # a figure's quantity may go on ("120 orang")
+    out, run, last_end = [], [], None
+    for s, e, kind, num in _table_lines(ctx):
+        if last_end is None or ctx.norm[last_end:s].strip():
+            run = []  # not the next line: a new table (or none)
+        last_end = e
+        qi = at.get(num[0])
+        if qi is None:  # the figure is no quantity (a year, a claimed span): no check over this table
+            run, last_end = [], None
+            continue
+        if kind == "row":
+            run = (run + [qi])[-MAX_ROWS:]
+            continue
+        if len(run) >= 2:
+            computed = sum(qs[i].value for i in run)
+            total = qs[qi]
+            stmt = " + ".join(qs[i].text for i in run) + f" = {_fmt(computed)}; stated {ctx.source[s:e].strip()}"
+            fi = [k for k, f in enumerate(facts) if f.quantity == qi]
+            out.append((fi[0] if fi else -1 - qi, Check(kind="sum", statement=stmt, expected=total.value,
+                                                        computed=computed, ok=abs(computed - total.value) < 0.5,
+                                                        facts=fi[:1])))
+        run, last_end = [], None
+    return out
+
+
 # -- enumeration -----------------------------------------------------------
 def _enumerated(ctx, q) -> bool:
     nouns = P.words(NAME, "enumeration_nouns")
@@ -338,6 +383,6 @@ def extract(ctx) -> list[Check]:
     facts = ctx.article.facts or []
     qs = ctx.article.quantities or []
     paras = ctx.article.paragraphs or []
-    found = ratio_checks(facts, qs, paras) + sum_checks(facts, qs) + enumeration_checks(ctx)
+    found = ratio_checks(facts, qs, paras) + sum_checks(facts, qs) + table_checks(ctx) + enumeration_checks(ctx)
     found.sort(key=lambda kc: (_position(ctx, kc[0]), kc[1].kind, abs(kc[0])))
     return [c for _, c in found]
