@@ -32,29 +32,13 @@ from __future__ import annotations
 
 import bisect
 
-from dataclasses import dataclass, field
 from typing import Optional
 
 from . import cues as C
 from . import frames as F
+from .drafts import Draft
+from . import drafts as D
 from .model import Fact
-
-@dataclass
-class Draft:
-    q: int
-    type: str
-    concept: Optional[str]
-    target: bool
-    sent: tuple[int, int]
-    zone: tuple[int, int]
-    region: Optional[str] = None
-    segment: Optional[str] = None
-    period: Optional[str] = None
-    details: dict = field(default_factory=dict)
-    part_of: Optional["Draft"] = None
-    budget: Optional["Draft"] = None
-    baseline: bool = False
-
 
 class _Reader:
     def __init__(self, ctx):
@@ -222,7 +206,7 @@ class _Reader:
                     self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
                     self.drafts.append(base)
                 bases = []
-        self._budget_details(idx, by_q)
+        D.budget_details(self.qs, idx, by_q)
 
     def _uncovered(self, q, lead_s: int, lead_e: int, trail_e: int) -> bool:
         """The count is of the uncovered: said right after it, or as the lead's last cue."""
@@ -321,21 +305,6 @@ class _Reader:
                 return ev
         return None
 
-    def _budget_details(self, idx, by_q):
-        """A budget keeps the duration its clause states ("untuk 5.600 peserta selama 3 bulan")."""
-        current = None
-        for i in idx:
-            q = self.qs[i]
-            d = by_q.get(i)
-            if d is not None and d.type == "budget":
-                current = d
-            elif q.kind == "money":
-                current = None
-            elif q.kind == "duration" and current is not None and "duration" not in current.details:
-                current.details["duration"] = q.value
-                if q.unit:
-                    current.details["duration_unit"] = q.unit
-
     # -- the article -------------------------------------------------------
     def run(self) -> list[Fact]:
         ctx = self.ctx
@@ -356,7 +325,7 @@ class _Reader:
         return self.finish()
 
     def finish(self) -> list[Fact]:
-        drafts = self._drop_title_repeats(self.drafts)
+        drafts = D.drop_title_repeats(self.ctx, self.qs, self.drafts)
         drafts.sort(key=lambda d: (d.sent[0], self.qs[d.q].span[0]))
         pos = {id(d): n for n, d in enumerate(drafts)}
         out = []
@@ -372,25 +341,6 @@ class _Reader:
                 quantity=d.q, details=details, sentence=self.ctx.source[ss:se], span=(ss, se),
             ))
         return out
-
-    def _drop_title_repeats(self, drafts: list[Draft]) -> list[Draft]:
-        """A headline number the body states again is one fact, read from the body (whatever the
-        headline's clipped words made of it: "Kartu Peserta kepada 3.250 Pekerja" is the body's
-        "3.250 pekerja rentan yang iurannya dibayarkan")."""
-        title = self.ctx.article.title
-        if title is None:
-            return list(drafts)
-        ts, te = title.span
-        body = [d for d in drafts if not (ts <= d.sent[0] < te)]
-        keep = []
-        for d in drafts:
-            if ts <= d.sent[0] < te and any(
-                self.qs[b.q].kind == self.qs[d.q].kind and C.same_value(self.qs[b.q].value, self.qs[d.q].value)
-                for b in body
-            ):
-                continue
-            keep.append(d)
-        return keep
 
 
 def extract(ctx) -> list[Fact]:
