@@ -149,7 +149,6 @@ def test_tribun_bogor_wawali_plt_kapolres(arts):
     assert [p.code for p in a.programs] == ["JHT"]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the surname 'Tahun' is read as the word for 'year'")
 def test_pos_kupang_bupati_full_name(arts):
     a = arts["pos_kupang"]
     assert "Egusem Piether Tahun" in people(a)

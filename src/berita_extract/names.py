@@ -93,6 +93,8 @@ class Lexicon:
         self.honorifics = set(_words("honorifics")) | self.ranks
         self.degrees = set(_words("degrees"))
         self.stop = {w.lower() for w in _words("name_stop")}
+        self.stop_surnames = {w.lower() for w in _words("name_stop_surnames")}
+        self.stop_surname_not_before = set(_words("name_stop_surname_not_before"))
         self.also = set(_words("also_words"))
         self.not_after = {w.lower() for w in _words("head_not_after")}
         self.object_preps = set(_words("object_preps"))
@@ -125,6 +127,17 @@ class Lexicon:
         if tok.low in self.stop or tok.t in self.honorifics:
             return False
         return bool(self.name_word.match(tok.t) or self.initial.match(tok.t))
+
+    def is_stop_surname(self, toks: list[Tok], j: int) -> bool:
+        """A stop word that is a surname here: capitalised, after a name word, no year or 'ini' after it."""
+        tok = toks[j]
+        if tok.low not in self.stop_surnames or not self.is_cap(tok) or j == 0 or not self.is_name_word(toks[j - 1]):
+            return False
+        if j + 1 < len(toks):
+            nxt = toks[j + 1].t
+            if nxt[:1].isdigit() or nxt in self.stop_surname_not_before:
+                return False
+        return True
 
     def place_len(self, toks: list[Tok], i: int) -> int:
         """Length of a known region name (gazetteer) starting at token i, 0 if none."""
@@ -331,6 +344,9 @@ def read_name(toks: list[Tok], j: int, ents: Entities, lex: Lexicon, max_words: 
     a = j
     while j < n and j - a < max_words:
         tok = toks[j]
+        if j > a and lex.is_stop_surname(toks, j) and not ents.covers(tok.s, tok.e):
+            j += 1
+            continue
         if not lex.is_name_word(tok) or lex.is_title_word(tok) or head_at(toks, j, lex) or ents.covers(tok.s, tok.e):
             break
         if lex.initial.match(tok.t) and j + 1 < n and not lex.is_name_word(toks[j + 1]):
