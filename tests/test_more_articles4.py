@@ -76,12 +76,12 @@ def test_ponorogo_pmi(arts):
     assert {(r.kind, r.number, r.year) for r in a.legal_refs} == {("Permenaker", "4", 2023)}
     assert a.event_date.value == "2024-01-15"
     fact(a, "participants", 6000, region=pon)  # "6.000 PMI": migrant workers are people
-    fact(a, "budget", 1.5e9, region=pon)
+    fact(a, "budget", 1.5e9, region=pon)  # its period: see the xfail below
     fact(a, "beneficiaries", 3000, period="2024")
     no_fact(a, 312)  # villages
     no_fact(a, 2)  # the "dua" of "dua pertiga"
     no_fact(a, 1)
-    assert a.checks == []  # "dua pertiga" is not read, so 6.000/9.000 has no stated rate to agree with
+    no_fact(a, 3)  # the "3" of "1 dari 3 pekerja"
 
 
 # -- Malang Post: a table pasted as lines, with its total ---------------------------------------------
@@ -102,3 +102,18 @@ def test_malang_tabel(arts):
     s = sums[0]
     assert (s.expected, s.computed, s.ok) == (5430, 5430, True)
     assert s.statement.startswith("1.250 + 1.480 + 960 + 1.020 + 720 = 5.430")
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'dua pertiga di antaranya sudah terdaftar' is a coverage rate "
+                   "(66,7 %) over 'sekitar 9.000 pekerja migran'; fractions are not read as rates yet")
+def test_ponorogo_two_thirds_registered_is_a_checked_rate(arts):
+    a = arts["ponorogo_pmi"]
+    fact(a, "workforce", 9000, qualifier="approx")
+    rate = [f for f in a.facts if f.type == "coverage_rate" and abs(f.value - 200 / 3) < 0.1]
+    assert rate and any(c.kind == "ratio" and c.ok for c in a.checks)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'Rp 1,5 miliar dari APBD 2024 untuk ...' leaves the budget "
+                   "without the period its own clause states")
+def test_ponorogo_budget_period(arts):
+    fact(arts["ponorogo_pmi"], "budget", 1.5e9, period="2024")

@@ -43,8 +43,8 @@ def test_liputan6_minister(arts):
     assert quote(a, "Mitra pengemudi").speaker == "Yassierli"
     assert quote(a, "Kami siap menjemput").speaker == "Anggoro Eko Cahyo"
     assert len(a.quotes) == 2
-    # known gap: the bare "Bandung" and "Surabaya" in a list of cities ("Jakarta, Bandung dan Surabaya")
-    # are not read (a bare name with a Kota and a Kabupaten twin is left alone)
+    # by rule (issue 3): a bare "Bandung" or "Surabaya" with a Kota and a Kabupaten twin, named nowhere
+    # with its level, is left unresolved rather than guessed
     assert regions(a) == {"Provinsi Daerah Khusus Ibukota Jakarta": ("provinsi", "31")}
     assert {o.name for o in a.organizations} == {"BPJS Ketenagakerjaan", "Kementerian Ketenagakerjaan"}
     assert [p.code for p in a.programs] == ["JKK", "JKM"]
@@ -57,7 +57,7 @@ def test_radar_malang_kabupaten(arts):
     assert a.byline.initials == "rk/abc/c1"
     got = people(a)
     assert got["Darmadi"] == (["Ketua DPRD Kabupaten Malang"], "DPRD Kabupaten Malang")
-    # "Rektor" starts a title; known gap: the university is no organisation
+    # "Rektor" starts a title (the university as organisation: see the xfail below)
     assert got["Widodo"][0] == ["Rektor Universitas Brawijaya"]
     assert got["Imam Sugianto"][0] == ["Kapolda Jawa Timur"]  # the rank "Irjen Pol" kept out
     assert got["Suwarno"][0] == ["Kepala Desa Sukoanyar"]
@@ -65,11 +65,7 @@ def test_radar_malang_kabupaten(arts):
     assert got["Dwi Hartono"] == (["Kepala BPJS Ketenagakerjaan Cabang Malang"], "BPJS Ketenagakerjaan")
     # village security units inside a quotation are no people
     assert not {"Babinsa", "Bhabinkamtibmas"} & set(got)
-    # known gap: "Danrem 083/Baladhika Jaya Kolonel Inf Ketut Wira Dharma" (a numbered command and a
-    # rank with its corps) is not read; only "Ketut" from "kata Ketut" is found, with no role
-    assert "Ketut" in got and len(got) == 7
     assert quote(a, "Perangkat desa itu").speaker == "Darmadi"
-    assert quote(a, "Anggota Babinsa").speaker == "Ketut"
     assert regions(a) == {"Kabupaten Malang": ("kabupaten", "35.07"), "Provinsi Jawa Timur": ("provinsi", "35")}
     assert "Kota Malang" not in regions(a)  # "Cabang Malang" is an office
     assert {o.name for o in a.organizations} >= {"DPRD Kabupaten Malang", "BPJS Ketenagakerjaan"}
@@ -84,22 +80,17 @@ def test_javanese_quotes_and_informal_cues(arts):
     assert got["Ma'ruf Hidayat"] == (["Bupati Temanggung"], "Pemerintah Kabupaten Temanggung")
     assert got["Andi Muhammad Ridwan"] == (["Kepala Kantor Cabang BPJS Ketenagakerjaan Magelang"], "BPJS Ketenagakerjaan")
     assert got["Gusti Ngurah Rai"] == (["Anggota DPRD Bali"], "DPRD Provinsi Bali")
-    # a Javanese speech verb ("ujare") and the honorific "Mbah" kept out of the name;
-    # known gap: the full name "Karto Suwito" (first written with no title) is not joined
+    # a Javanese speech verb ("ujare") and the honorific "Mbah" kept out of the name
     assert not any(n.startswith("Mbah") for n in got)
-    q = quote(a, "Alhamdulillah, sampun terdaftar")
-    assert (q.speaker, q.cue.text) == ("Karto", "ujare")
+    assert quote(a, "Alhamdulillah, sampun terdaftar").cue.text == "ujare"
     assert quote(a, "Petani kita").speaker == "Ma'ruf Hidayat"  # "ujarnya sambil tersenyum"
     assert quote(a, "Iurannya Rp 16.800").cue.text == "katanya"  # "katanya menambahkan"
     assert quote(a, "Iurannya Rp 16.800").speaker == "Andi Muhammad Ridwan"
-    # "ungkap perempuan berusia 45 tahun itu" points back to the woman named in the paragraph;
-    # known gap: "Ketua Kelompok Tani Sido Makmur Nur'aini" — the group's own name is read into hers
+    # "ungkap perempuan berusia 45 tahun itu" points back to the woman named in the paragraph
     nur = [n for n in got if n.endswith("Nur'aini")]
     assert len(nur) == 1 and quote(a, "Dulu kalau ada").speaker == nur[0]
-    # known gap: "disampaikan Supriyadi, pengepul tembakau" names no person, so "imbuh pria yang akrab
-    # disapa Cak Ri itu" finds no one in its paragraph; it must not fall back to Nur'aini
-    assert quote(a, "Saya ikut daftarkan").speaker is None
-    # known gap: "Teuku Abdul Rahman dari Dinas …" (a name with no title before it) is not read
+    # "imbuh pria yang akrab disapa Cak Ri itu" never falls back to the woman of the paragraph before
+    assert not (quote(a, "Saya ikut daftarkan").speaker or "").endswith("Nur'aini")
     assert regions(a) == {
         "Kabupaten Temanggung": ("kabupaten", "33.23"),
         "Kabupaten Buleleng": ("kabupaten", "51.08"),
@@ -135,3 +126,42 @@ def test_press_conference_turns(arts):
     orgs = {o.name: o.aliases for o in a.organizations}
     assert orgs["Badan Pusat Statistik"] == ["BPS"] and orgs["Asosiasi Pengusaha Indonesia"] == ["Apindo"]
     assert [p.code for p in a.programs] == ["JKK", "JKM"]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'Danrem 083/Baladhika Jaya Kolonel Inf Ketut Wira Dharma' (a "
+                   "numbered command and a rank with its corps) is not read; only 'Ketut' from 'kata Ketut' is found")
+def test_radar_malang_danrem(arts):
+    a = arts["radar_malang_kepanjen"]
+    assert people(a)["Ketut Wira Dharma"][0] == ["Danrem 083/Baladhika Jaya"]
+    assert quote(a, "Anggota Babinsa").speaker == "Ketut Wira Dharma"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: Universitas Brawijaya is not an organisation, so its Rektor has none")
+def test_radar_malang_rektor_organisation(arts):
+    assert people(arts["radar_malang_kepanjen"])["Widodo"][1] == "Universitas Brawijaya"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'Mbah Karto Suwito (72)', first written with no title, is not "
+                   "joined to 'ujare Mbah Karto'")
+def test_jawa_full_name_of_a_villager(arts):
+    assert quote(arts["jawa_ujare"], "Alhamdulillah, sampun terdaftar").speaker == "Karto Suwito"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'Ketua Kelompok Tani Sido Makmur Nur'aini': the group's name is "
+                   "read into hers")
+def test_jawa_group_name_stays_in_the_role(arts):
+    a = arts["jawa_ujare"]
+    assert people(a)["Nur'aini"][0] == ["Ketua Kelompok Tani Sido Makmur"]
+    assert quote(a, "Dulu kalau ada").speaker == "Nur'aini"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'disampaikan Supriyadi, pengepul tembakau yang akrab disapa Cak "
+                   "Ri' names no person, so the 'pria ... itu' cue finds no one")
+def test_jawa_speaker_named_with_a_description(arts):
+    assert quote(arts["jawa_ujare"], "Saya ikut daftarkan").speaker == "Supriyadi"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: 'Teuku Abdul Rahman dari Dinas ...' (a name with no title before "
+                   "it) is not read")
+def test_jawa_name_before_its_office(arts):
+    assert "Teuku Abdul Rahman" in people(arts["jawa_ujare"])
