@@ -215,7 +215,8 @@ def _anchors(ctx, zones) -> list[_Anchor]:
                     short.setdefault(" ".join(words[:k]), set()).add(p.name)
     short_roles = [(r, next(iter(who))) for r, who in short.items() if len(who) == 1 and r not in owners]
     owner_roles = [(r, next(iter(who))) for r, who in owners.items() if len(who) == 1]
-    found = _RoleFinder(ctx.norm, zones, [r for r, _ in short_roles + owner_roles])
+    shared = [(r, who) for r, who in short.items() if len(who) > 1 and r not in owners]
+    found = _RoleFinder(ctx.norm, zones, [r for r, _ in short_roles + owner_roles + shared])
     for role, name in short_roles:
         for pos, end, zs, ze in found.occurrences(role):
             before = ctx.norm[max(zs, pos - 30) : pos].split()
@@ -227,6 +228,28 @@ def _anchors(ctx, zones) -> list[_Anchor]:
             if (pos == zs or not ctx.norm[pos - 1].isalnum()) and (end == ze or not ctx.norm[end].isalnum()):
                 out.append(_Anchor(pos, end, name, _is_object(ctx.norm, pos, lex)))
     out.sort(key=lambda a: (a.s, a.e))
+    out += _shared_title_anchors(ctx, zones, found, shared, out, lex)
+    out.sort(key=lambda a: (a.s, a.e))
+    return out
+
+
+def _shared_title_anchors(ctx, zones, found, shared, anchors, lex) -> list[_Anchor]:
+    """A bare title two people hold the start of ("ujar Kepala Dinas." with a Kepala Dinas Kelautan
+    and a Kepala Dinas Tenaga Kerja) names the one holder its paragraph and the one before name, if only one."""
+    norm, out = ctx.norm, []
+    starts = [zs for zs, _ in zones]
+    for role, who in shared:
+        for pos, end, zs, ze in found.occurrences(role):
+            if not (pos == zs or not norm[pos - 1].isalnum()):
+                continue
+            after = norm[end:ze].split(None, 1)
+            if after and after[0][:1].isupper():
+                continue  # a longer title or a name follows: not bare
+            zi = bisect.bisect_right(starts, zs) - 1
+            lo = starts[zi - 1] if zi > 0 else zs
+            named = {a.name for a in anchors if lo <= a.s and a.e <= pos and a.name in who}
+            if len(named) == 1:
+                out.append(_Anchor(pos, end, named.pop(), _is_object(norm, pos, lex)))
     return out
 
 
