@@ -153,7 +153,5 @@ def test_salah_hitung_kendari(arts):
     assert abs(bad[0].computed - 53.0) < 1e-6
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: 'Angka itu baru sebagian kecil dari sekitar 20 juta pekerja "
-                   "rentan' is the workforce behind the previous sentence's 1,2 juta; no workforce is read from it")
 def test_nasional_detik_workforce_behind_a_restated_figure(arts):
     fact(arts["nasional_detik"], "workforce", 2e7, qualifier="approx", segment="pekerja_rentan")

@@ -150,6 +150,10 @@ class _Reader:
                     told_here = walker.after(lead_s, clause_e, "period") is None  # no date of its own
             if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
+            if how is None and kind == "count" and F.rx("restated_share").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+                told = self._last_fact(lead_s)  # "Angka itu baru sebagian kecil dari sekitar 20 juta pekerja rentan"
+                if told is not None and told.type in ("participants", "beneficiaries") and q.value > qs[told.q].value:
+                    concept, how = "workforce", "restated"
             if how is None:
                 concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok, (self._noun_start(q), trail_e))
                 if concept or target:
