@@ -112,7 +112,5 @@ def test_salah_jumlah_denpasar(arts):
     fact(a, "coverage_target", 50, period="2026")  # "tahun depan"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the lede's 'hingga Juni 2024' frames the whole roundup, but a "
-                   "period carries only inside its paragraph")
 def test_sumut_roundup_period_from_the_lede(arts):
     fact(arts["sumut_roundup"], "coverage_rate", 45.2, period="2024-06")

@@ -94,3 +94,19 @@ def counts_things(q) -> bool:
 
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) < 1e-6 * max(1.0, abs(a))
+
+
+def frame_period(norm: str, events, sentences) -> Optional[str]:
+    """The period a paragraph states as the frame of a coverage statement: its one period, in a sentence
+    that names coverage or its whole ("Cakupan kepesertaan ... hingga Juni 2024 belum merata").  A paragraph
+    comparing periods ("Pada 2022 ... Sementara pada 2023 ...") frames none."""
+    if len({ev.value for ev in events if ev.kind == "period" and ev.value}) != 1:
+        return None
+    out = None
+    for ev in events:
+        if ev.kind != "period" or ev.value is None:
+            continue
+        sent = next(((s, e) for s, e in sentences if s <= ev.pos < e), None)
+        if sent and any(c in ("participation", "workforce") for _, _, c in cues(norm, *sent)):
+            out = ev.value
+    return out

@@ -23,7 +23,9 @@ the clause through that one's lead, unless the next number has its own
 date right after it); else a date closing the clause when no later number
 owns it ("100 persen pada 2025"); else the frame carried from earlier in the
 paragraph (a "saat ini" of a previous sentence is only such a carry: any date
-of the number's own clause above wins over it).
+of the number's own clause above wins over it); else the lede's one period when
+it frames a coverage statement ("Cakupan ... hingga Juni 2024 belum merata"),
+carried into later paragraphs until one states another period.
 
 Period, segment and region come from frames.py (they carry forward in the
 paragraph); the region falls back to the article's main region.
@@ -52,6 +54,7 @@ class _Reader:
         self._scheme_pos = [p for p, _ in self.schemes]  # sorted: a sentence's schemes by bisect
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
         self._by_end: Optional[dict[int, list]] = None
+        self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
 
     def _schemes(self) -> list[tuple[int, bool]]:
         """(position, is_health) of every named insurance scheme in the kept text."""
@@ -272,7 +275,7 @@ class _Reader:
             ev = walker.after(q.span[1], min(clause_e, q.span[1] + 120), "period")
         if ev is None:
             ev = walker.before(q.span[0], "period")
-        d.period = ev.value if ev else None
+        d.period = ev.value if ev else self.carry
         # region: named in the sentence (before, else after the number), else the frame, else the article's
         ev = walker.before(q.span[0], "region", start=ss) or walker.after(q.span[1], se, "region") or \
             walker.before(q.span[0], "region")
@@ -315,8 +318,14 @@ class _Reader:
         sentences = list(ctx.sentences)
         starts = [s[0] for s in sentences]
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        title = ctx.article.title
+        lede = None  # the first body paragraph: its period framing a coverage statement carries on
         for zs, ze, _ in ctx.iter_zones():
-            walker = F.FrameWalker(F.zone_events(ctx, zs, ze))
+            events = F.zone_events(ctx, zs, ze)
+            walker = F.FrameWalker(events)
+            body = title is None or zs >= title.span[1]
+            if body and lede is not None and any(e.kind == "period" for e in events):
+                self.carry = None  # another period stated: the lede's stops here
             if ordered:  # the zone's sentences by bisect over their starts, not a scan per zone
                 near = sentences[bisect.bisect_left(starts, zs):bisect.bisect_right(starts, ze)]
             else:
@@ -326,6 +335,9 @@ class _Reader:
             for ss, se in sents:
                 self.sentence(ss, se, (zs, ze), walker, prev_cues)
                 prev_cues = C.cues(self.norm, ss, se)
+            if body and lede is None:
+                lede = (zs, ze)
+                self.carry = C.frame_period(self.norm, events, sents)
         return self.finish()
 
     def finish(self) -> list[Fact]:
