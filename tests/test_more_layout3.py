@@ -140,8 +140,6 @@ def test_cnn_informal_region_names(arts):
     assert a.programs == []
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the role names no body, so the branch heads get no "
-                   "organisation although the headline says 'Dua Kacab BPJS Ketenagakerjaan Surabaya'")
 def test_jawapos_branch_heads_organisation(arts):
     got = people(arts["jawapos_surabaya_kacab"])
     assert got["Hadi Santoso"][1] == got["Dewi Santoso"][1] == "BPJS Ketenagakerjaan"

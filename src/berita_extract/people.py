@@ -354,7 +354,27 @@ def _organization(ctx, p: _Person, ents, lex) -> Optional[str]:
         for canon, aliases in table.items():
             if any(f" {a.lower()} " in low for a in aliases):
                 return canon
-    return None
+    return _office_body(ctx, p, lex)
+
+
+def _office_body(ctx, p: _Person, lex) -> Optional[str]:
+    """'Kepala Kantor Cabang Surabaya Rungkut' names no body: the article's one body with offices, if one."""
+    heads = sorted(patterns.words("roles", "office_head_roles"), key=len, reverse=True)
+    other = set(patterns.words("roles", "office_other_bodies"))
+    if not any(_office_role(r, heads, other, lex) for r, _ in p.roles):
+        return None
+    with_offices = {b["name"] for b in patterns.load("organizations").get("bodies", []) if b.get("offices")}
+    found = [o.name for o in getattr(ctx.article, "organizations", []) or [] if o.name in with_offices]
+    return found[0] if len(found) == 1 else None
+
+
+def _office_role(role: str, heads: list[str], other: set[str], lex) -> bool:
+    for h in heads:
+        if role == h or role.startswith(h + " "):
+            tail = role[len(h):].split()
+            return len(tail) <= 4 and all(
+                w[:1].isupper() and w not in other and not lex.title_shape.match(w) for w in tail)
+    return False
 
 
 def _government(ctx, span, lex) -> Optional[str]:
