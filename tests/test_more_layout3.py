@@ -145,8 +145,6 @@ def test_jawapos_branch_heads_organisation(arts):
     assert got["Hadi Santoso"][1] == got["Dewi Santoso"][1] == "BPJS Ketenagakerjaan"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a lower-case descriptor before an unknown university "
-                   "('Pengamat kebijakan publik Universitas Indonesia Agus Pambudi') is not read as a role")
 def test_cnn_observer_full_name_and_role(arts):
     a = arts["cnn_tangerang_raya"]
     assert people(a)["Agus Pambudi"][0] == ["Pengamat kebijakan publik Universitas Indonesia"]

@@ -93,6 +93,9 @@ class Lexicon:
         self.honorifics = set(_words("honorifics")) | self.ranks
         self.degrees = set(_words("degrees"))
         self.stop = {w.lower() for w in _words("name_stop")}
+        self.descriptors = _phrases("descriptor_heads")
+        self.descriptor_not = set(_words("descriptor_not"))
+        self.institutions = _phrases("institution_heads")
         self.stop_surnames = {w.lower() for w in _words("name_stop_surnames")}
         self.stop_surname_not_before = set(_words("name_stop_surname_not_before"))
         self.also = set(_words("also_words"))
@@ -323,6 +326,32 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
         read.name_a, read.name_b = a, b
         read.next = skip_degrees(toks, b, lex)
     return read
+
+
+def read_descriptor(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> Optional[RoleRead]:
+    """'pengamat kebijakan publik Universitas Indonesia Agus Pambudi': a descriptor, lower-case words, an
+    institution and a name; None unless all are there."""
+    n = len(toks)
+    m = lex.phrase_len(lex.descriptors, toks, i)
+    if not m or (i > 0 and (lex.is_title_word(toks[i - 1]) or head_at(toks, i - 1, lex))):
+        return None
+    j = i + m
+    while j < n and j - i - m < 3 and toks[j].t.isalpha() and toks[j].t.islower() and toks[j].t not in lex.descriptor_not:
+        j += 1
+    k = lex.phrase_len(lex.institutions, toks, j) if j < n and lex.is_cap(toks[j]) else 0
+    if k:
+        j += k
+        if j >= n or not lex.is_cap(toks[j]):
+            return None
+        j += 1  # the institution's own word ("Universitas Indonesia")
+    elif j < n and lex.title_shape.match(toks[j].t) and lex.is_title_word(toks[j]) and not lex.is_name_word(toks[j]):
+        j += 1  # an acronym ("peneliti BRIN")
+    else:
+        return None
+    a, b = read_name(toks, j, ents, lex)
+    if a is None or a != j:
+        return None
+    return RoleRead(start=i, title_end=j, name_a=a, name_b=b, next=skip_degrees(toks, b, lex))
 
 
 def _title_like(toks: list[Tok], j: int, ents: Entities, lex: Lexicon) -> bool:

@@ -73,10 +73,13 @@ def _role_candidates(ctx, toks, ents, lex) -> list[_Cand]:
     out = []
     i = 0
     while i < len(toks):
-        if not names.starts_role(toks, i, lex) or ctx.is_claimed(toks[i].s, toks[i].e):
+        if ctx.is_claimed(toks[i].s, toks[i].e):
             i += 1
             continue
-        read = names.read_role(toks, i, ents, lex)
+        read = names.read_role(toks, i, ents, lex) if names.starts_role(toks, i, lex) else names.read_descriptor(toks, i, ents, lex)
+        if read is None:
+            i += 1
+            continue
         rs, re_ = toks[i].s, toks[read.title_end - 1].e
         role = ctx.source[rs:re_]
         if read.name_a is not None:
