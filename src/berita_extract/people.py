@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import names, organizations, patterns
+from .lexicon import lexicon
 from .model import Mention, Person
 
 _CS = names._CS
@@ -37,7 +38,7 @@ class _Person:
 
 
 def extract(ctx) -> list[Person]:
-    lex = names.lexicon()
+    lex = lexicon()
     ents = names.Entities(ctx)
     cands: list[_Cand] = []
     zone_toks = [names.tokenize(ctx.norm, zs, ze, lex) for zs, ze, _ in ctx.iter_zones()]

@@ -23,7 +23,8 @@ from typing import Optional
 
 import regex
 
-from . import names, patterns
+from . import patterns
+from .lexicon import lexicon
 from .model import Quote
 
 _BYLINE_ROLES = {"Reporter", "Editor", "Foto"}
@@ -192,7 +193,7 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
 # -- who is named where ---------------------------------------------------------------
 def _anchors(ctx, zones) -> list[_Anchor]:
     """Mentions of people (by name, or by a role used alone) in the body, byline people left out."""
-    lex = names.lexicon()
+    lex = lexicon()
     people = [p for p in ctx.article.people if not (p.roles and set(p.roles) <= _BYLINE_ROLES)]
     out = []
     for p in people:

