@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: run test bench clean
+.PHONY: run test bench score clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: $(STAMP)
 
 test: $(TSTAMP)
 	$(BIN)/python -m pytest
+
+# make score: the corpus; make score DIR=texts GOLD=golds: any folder (e.g. the development set)
+DIR     ?= tests/corpus
+GOLD    ?= $(DIR)
+score: $(STAMP)
+	$(BIN)/python -m berita_extract.scoring $(DIR) $(GOLD) $(if $(V),-v)
 
 bench: $(TSTAMP)
 	$(BIN)/python bench/run.py
