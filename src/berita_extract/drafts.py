@@ -58,3 +58,65 @@ def drop_title_repeats(ctx, qs, drafts: list[Draft]) -> list[Draft]:
             continue
         keep.append(d)
     return keep
+
+
+_GROUP_TYPES = ("participants", "beneficiaries", "budget", "coverage_target")
+
+
+def article_group(ctx, qs, drafts: list[Draft]) -> None:
+    """An article about one worker group (it names no other: "pekerja rentan" only) gives that group to its
+    unlabelled counts of workers and budgets (SPEC "Segment"); a count whose noun names a group of its own
+    ("2.001 orang kepling") and figures about all the workers of a region (rates, workforce) take none."""
+    from . import frames as F
+
+    groups, lead = set(), set()
+    title = ctx.article.title
+    for n, (zs, ze, _) in enumerate(ctx.iter_zones()):
+        found = {seg for key, seg in F.SEGMENT_KEYS if seg != "total" and F.search_all(key, ctx.norm, zs, ze)}
+        groups |= found
+        if n < (2 if title is not None else 1):
+            lead |= found  # what the article is about: its headline and lede name the group
+    if len(groups) != 1 or groups != lead:
+        return
+    group = groups.pop()
+    for d in drafts:
+        q = qs[d.q]
+        if d.segment is not None or d.type not in _GROUP_TYPES or q.kind == "percent" or d.region is None:
+            continue  # (a national figure in a local story is about all workers)
+        if q.kind == "count" and not F.rx("np_ends").match(ctx.norm, q.span[1]):
+            continue
+        d.segment = group
+        d.details.setdefault("segment_from", "article")
+
+
+def merge_restatements(qs, drafts: list[Draft]) -> list[Draft]:
+    """One number, one fact: the same figure stated again (same type and value) whose frame agrees with,
+    or only fills in, an earlier statement's is that statement's fact, with the fields either one gives."""
+    keep: list[Draft] = []
+    for d in drafts:
+        v = qs[d.q].value
+        same = next((k for k in keep if _restates(k, d) and C.same_value(qs[k.q].value, v)), None)
+        if same is None:
+            keep.append(d)
+            continue
+        if d.type == "beneficiaries":
+            same.type = "beneficiaries"  # "Pemkot ... melindungi 10.000 pekerja", then "10.000 pekerja terdaftar"
+        same.region = same.region or d.region
+        same.segment = same.segment or d.segment
+        same.period = same.period or d.period
+    return keep
+
+
+_ONE_GROUP = {"pekerja_rentan", "bukan_penerima_upah"}  # vulnerable workers are informal (BPU) workers
+
+
+def _restates(k: Draft, d: Draft) -> bool:
+    """d states k's figure again: the same type (registered workers a government pays for are one
+    figure, read either way, when stated in another sentence), the same region and period or one of
+    them unsaid, and the same group (informal and vulnerable workers naming one group)."""
+    if k.type != d.type and not ({k.type, d.type} == {"participants", "beneficiaries"} and k.sent != d.sent):
+        return False
+    if any(a is not None and b is not None and a != b for a, b in ((k.region, d.region), (k.period, d.period))):
+        return False
+    return k.segment is None or d.segment is None or k.segment == d.segment or \
+        (k.sent != d.sent and {k.segment, d.segment} == _ONE_GROUP)

@@ -40,6 +40,7 @@ from . import cues as C
 from . import frames as F
 from .drafts import Draft
 from . import drafts as D
+from . import payers
 from .model import Fact
 
 class _Reader:
@@ -80,7 +81,7 @@ class _Reader:
         return self.health_only
 
     # -- one sentence ------------------------------------------------------
-    def sentence(self, ss, se, zone, walker, prev_cues):
+    def sentence(self, ss, se, zone, walker, prev_cues, prev_sent=None):
         norm, qs = self.norm, self.qs
         if self._health(ss, se, zone[0]):
             return  # another body's members and budgets (SPEC: facts are about worker social security)
@@ -125,6 +126,8 @@ class _Reader:
                 continue  # a price per person, not a budget
             if kind == "money" and F.search_all("whole_budget", norm, lead_s, lead_e):
                 continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
+            if kind == "money" and F.search_all("collected", norm, lead_s, lead_e):
+                continue  # "iuran yang terhimpun ... Rp 8 miliar": collected from members, not a budget
             if kind == "money" and self._benefit(lead_s, lead_e):
                 paid = i  # "membayarkan klaim JHT sebesar Rp 12,5 miliar": a benefit paid out, not a budget
                 continue
@@ -184,6 +187,9 @@ class _Reader:
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
                 concept = C.closest(prev_cues, kind, unit_ok)
                 how = "topic" if concept else None
+            if kind == "count" and person and not target and concept in (None, "participation") and \
+                    payers.pays_for(norm, ss, q.span[0], self._noun_start(q), clause_e, prev_sent):
+                concept, how = "beneficiaries", how or "payer"  # a government pays for them (SPEC "Type")
             ftype = C.fact_type(concept, kind, target)
             if ftype is None:
                 continue
@@ -268,22 +274,46 @@ class _Reader:
         # "12.000 orang pada 2023 dan 9.500 orang pada 2024")
         ev = walker.before(q.span[0], "period", start=lead_s)
         own = self._own_period(q, walker, se)
-        if own is not None and (ev is None or any(
-                self._own_period(p, walker, se) is ev for p in self._ending_at(lead_s))):
-            ev = own
+        if own is not None:
+            ev = own  # a date right after the noun phrase is the number's own, over one in its lead
         if ev is None and not next_owns:
             ev = walker.after(q.span[1], min(clause_e, q.span[1] + 120), "period")
         if ev is None:
             ev = walker.before(q.span[0], "period")
         d.period = ev.value if ev else self.carry
-        # region: named in the sentence (before, else after the number), else the frame, else the article's
-        ev = walker.before(q.span[0], "region", start=ss) or walker.after(q.span[1], se, "region") or \
-            walker.before(q.span[0], "region")
-        d.region = ev.value if ev else self.main
-        if d.region == F.AMBIGUOUS:
-            d.region = None
+        # region (SPEC): where the counted workers are, right after the number ("4.187 nelayan di Kabupaten
+        # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
+        # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
+        paid = d.type in ("budget", "beneficiaries")
+        ev = self._np_region(q, walker, se) or walker.before(q.span[0], "region", start=lead_s)
+        region = ev.value if ev else None
+        if ev is None and paid:
+            region = payers.payer_region(self.ctx, ss, se, q.span[0])
+            if region is None and d.type == "budget":
+                region = payers.article_payer(self.ctx)  # a budget is the paying government's
+        if ev is None and region is None:
+            said = F.rx("attribution_start").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
+            ev = walker.before(q.span[0], "region", start=ss) or \
+                walker.after(q.span[1], said.start() if said else se, "region") or walker.before(q.span[0], "region")
+            region = ev.value if ev else ((paid and payers.article_payer(self.ctx)) or self.main)
+        d.region = None if region == F.AMBIGUOUS else region
         if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
             d.details["target_year"] = int(d.period)
+
+    def _np_region(self, q, walker, se) -> Optional[F.Event]:
+        """The region written right after the number's noun phrase ("4.187 nelayan di Kabupaten Natuna");
+        a list of regions there ("di wilayah Sumbar, Riau, dan Kepri") is about none of them alone."""
+        ev = walker.after(q.span[1], min(se, q.span[1] + 90), "region")
+        if ev is None:
+            return None
+        if ev.value is None:  # "20 juta pekerja rentan di Indonesia": a national figure
+            return ev if F.rx("np_gap").match(self.norm, self._noun_start(q), ev.pos) else None
+        if not F.rx("np_place_gap").match(self.norm, self._noun_start(q), ev.pos):
+            return None
+        nxt = walker.after(ev.end, min(se, ev.end + 12), "region")
+        if nxt is not None and nxt.value != ev.value and F.rx("region_list_gap").match(self.norm, ev.end, nxt.pos):
+            return F.Event(ev.pos, "region", F.AMBIGUOUS, nxt.end)
+        return ev
 
     def _ending_at(self, pos: int) -> list:
         """The quantities whose span ends at `pos`, in order (a dict built once, not a scan per number)."""
@@ -307,9 +337,9 @@ class _Reader:
             start -= len(q.unit)
         for at in dict.fromkeys((start, q.span[1])):  # from the noun ("orang tahun ini"), else past the unit ("PK")
             gap = F.rx("period_after").match(self.norm, at, endpos)
-            ev = walker.after(gap.end(), gap.end() + 1, "period") if gap else None
-            if ev is not None:
-                return ev
+            ev = walker.after(at, gap.end() + 1, "period") if gap else None
+            if ev is not None and ev.end > gap.end():  # a date starting at the gap's end, or inside its cue
+                return ev                               # ("32,15% di tahun 2025": the date is "tahun 2025")
         return None
 
     # -- the article -------------------------------------------------------
@@ -332,9 +362,11 @@ class _Reader:
                 near = sentences
             sents = [s for s in near if zs <= s[0] and s[1] <= ze] or [(zs, ze)]
             prev_cues: list = []
+            prev_sent = None
             for ss, se in sents:
-                self.sentence(ss, se, (zs, ze), walker, prev_cues)
+                self.sentence(ss, se, (zs, ze), walker, prev_cues, prev_sent)
                 prev_cues = C.cues(self.norm, ss, se)
+                prev_sent = (ss, se)
             if body and lede is None:
                 lede = (zs, ze)
                 self.carry = C.frame_period(self.norm, events, sents)
@@ -342,6 +374,8 @@ class _Reader:
 
     def finish(self) -> list[Fact]:
         drafts = D.drop_title_repeats(self.ctx, self.qs, self.drafts)
+        D.article_group(self.ctx, self.qs, drafts)
+        drafts = D.merge_restatements(self.qs, drafts)
         drafts.sort(key=lambda d: (d.sent[0], self.qs[d.q].span[0]))
         pos = {id(d): n for n, d in enumerate(drafts)}
         out = []

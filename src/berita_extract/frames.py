@@ -127,11 +127,18 @@ def _region_mentions(ctx) -> list[tuple[int, int, str]]:
             out.append((s, e, name))
     out.sort()
     # "Kabupaten Kutai Kartanegara (Kukar), Kalimantan Timur,": the province only locates the place
-    out = [
-        m for i, m in enumerate(out)
-        if not (i and levels.get(m[2]) == "provinsi" and levels.get(out[i - 1][2]) in ("kota", "kabupaten")
-                and out[i - 1][1] <= m[0] and rx("locator_gap").fullmatch(ctx.norm, out[i - 1][1], m[0]))
-    ]
+    kept, dropped = [], None
+    for i, m in enumerate(out):
+        if i and levels.get(m[2]) == "provinsi" and levels.get(out[i - 1][2]) in ("kota", "kabupaten") \
+                and out[i - 1][1] <= m[0] and rx("locator_gap").fullmatch(ctx.norm, out[i - 1][1], m[0]):
+            dropped = m
+            continue
+        if dropped is not None and m[2] == dropped[2] and dropped[1] <= m[0] and \
+                rx("short_form_gap").fullmatch(ctx.norm, dropped[1], m[0]):
+            dropped = m  # "Nusa Tenggara Timur (NTT)": the locator's short form in brackets
+            continue
+        kept.append(m)
+    out = kept
     # one mention read as two regions ("Kota dan Kabupaten Kediri"): the number is about both
     merged: list[tuple[int, int, str]] = []
     for s, e, name in out:
@@ -179,6 +186,9 @@ def zone_events(ctx, zs: int, ze: int) -> list[Event]:
         date_spans.append((s, e))
         if is_event_date(ctx, d):
             continue
+        if rx("since_before").search(norm, max(zs, s - 70), s, timeout=P.TIMEOUT):
+            ev.append(Event(s, "period", None, e))  # "sejak 2023": the start of a count that holds until now,
+            continue                                 # so no period (SPEC "Period"); it still ends an earlier frame
         per = date_period(d)
         if per:
             ev.append(Event(s, "period", per, e))

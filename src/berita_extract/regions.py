@@ -189,9 +189,18 @@ def _ends_proper_name(ctx, zs: int, pos: int) -> bool:
     return True
 
 
+def _figure_after(text: str, pos: int, endpos: int) -> bool:
+    """A figure follows the name: "Karimun 5.535 nelayan", "Anambas sebanyak 4.339", "Batam: 2.082"."""
+    rx = patterns.compiled(_NAME, "figure_after")
+    return bool(rx.match(text, pos, min(endpos, pos + 40), timeout=patterns.TIMEOUT))
+
+
 def _bare(ctx, found: _Found) -> None:
     gaz = gazetteer()
     explicit = {p.code: p for _, _, p in found.hits}
+    provinces = {p.name if p.level == "provinsi" else p.province for p in explicit.values()}
+    if len(provinces) != 1:
+        provinces = set()  # a breakdown's bare names are resolved only through the article's one province
     text = ctx.norm
     title = _title_zone(ctx)
     for zs, ze in zones(ctx):
@@ -212,6 +221,10 @@ def _bare(ctx, found: _Found) -> None:
                 place = next(iter(places.values()))  # a province by its own name: unambiguous
             else:
                 known = [p for c, p in places.items() if c in explicit]
+                if not known and _figure_after(text, end, ze):
+                    # a breakdown item ("Karimun 5.535 nelayan, Lingga 9.775 nelayan"): a regency or city of
+                    # the one province the article is about
+                    known = [p for p in places.values() if p.level != "provinsi" and p.province in provinces]
                 if len(known) != 1:
                     continue  # ambiguous or never named explicitly: left out
                 place = known[0]

@@ -80,7 +80,7 @@ def kind_sets(rec: dict, g: dict) -> dict:
         "legal_refs": ({legal_key(x) for x in rec.get("legal_refs", [])}, {legal_key(x) for x in g.get("legal_refs", [])}, set()),
         "people": ({norm_name(p.get("name")) for p in rec.get("people", [])}, {norm_name(p["name"]) for p in g.get("people", [])}, set()),
         "quote_speakers": ({norm_name(speaker_name(q.get("speaker"))) for q in rec.get("quotes", []) if speaker_name(q.get("speaker"))},
-                           {norm_name(s) for s in g.get("quote_speakers", [])}, set()),
+                           {norm_name(speaker_name(s)) for s in g.get("quote_speakers", [])}, set()),
         "regions": ({region_key(x.get("name")) for x in rec.get("regions", [])},
                     {region_key(_region_name(x)) for x in g.get("regions", [])},
                     {region_key(_region_name(x)) for x in g.get("optional_regions", [])}),
