@@ -108,3 +108,38 @@ def test_seed_checks(seed_records):
     assert {(c.kind, c.expected, c.ok) for c in a.checks} >= {("ratio", 90, True), ("enumeration", 7, True)}
     a = _rec(seed_records, "004")
     assert [c for c in a.checks if c.kind == "ratio"] == []
+
+
+def test_a_failed_sum_names_the_stated_whole_among_its_facts():
+    from berita_extract import extract
+
+    a = extract("Jumlah peserta BPJS Ketenagakerjaan di Kota Denpasar per Maret 2025 sebanyak 48.000 orang.\n\n"
+                "Dari jumlah tersebut, peserta penerima upah sebanyak 30.500 orang dan bukan penerima upah "
+                "sebanyak 16.200 orang.")
+    (s,) = [c for c in a.checks if c.kind == "sum"]
+    assert (s.ok, s.expected, s.computed) == (False, 48000, 46700)
+    whole = next(i for i, f in enumerate(a.facts) if f.value == 48000)
+    assert whole in s.facts
+    assert {a.facts[i].value for i in s.facts} == {48000, 30500, 16200}
+
+
+def test_a_pasted_table_sums_its_rows_against_its_total():
+    from berita_extract import extract
+
+    a = extract("Peserta BPU di Tiga Desa\n\nGARUT - Pemerintah Kabupaten Garut mencatat 3.300 pekerja bukan "
+                "penerima upah di tiga desa sudah menjadi peserta BPJS Ketenagakerjaan per Mei 2024.\n\n"
+                "No. Desa Peserta\n1. Sukamaju 1.100\n2. Sukajadi 900\n3. Mekarsari 1.300\nJumlah 3.300\n")
+    (s,) = [c for c in a.checks if c.kind == "sum"]
+    assert (s.ok, s.expected, s.computed) == (True, 3300, 3300)
+    assert s.statement.startswith("1.100 + 900 + 1.300 = 3.300")
+    assert [f.value for f in a.facts] == [3300]  # the rows (per desa) are no facts, nor their numbering
+
+
+def test_a_ratio_never_mixes_a_kota_with_the_kabupaten_of_the_same_name():
+    from conftest import ROOT
+    from berita_extract import extract_file
+
+    a = extract_file(ROOT / "tests/corpus/suarantb_bima.txt")  # Kota and Kabupaten Bima alternate
+    (r,) = [c for c in a.checks if c.kind == "ratio"]
+    assert r.ok and r.expected == 18
+    assert {a.facts[i].region for i in r.facts} == {"Kabupaten Bima"}

@@ -74,7 +74,8 @@ def test_removed_parts_are_not_read_again(seed_records):
                 assert not (r.span[0] <= item.span[0] < r.span[1]), f"{record.id}: {item.text} read from removed text"
 
 
-FIXTURES = sorted((SEEDS[0].parent.parent / "tests" / "fixtures").glob("*/*.txt"))
+FIXTURES = sorted((SEEDS[0].parent.parent / "tests" / "fixtures").glob("*/*.txt")) + sorted(
+    (SEEDS[0].parent.parent / "tests" / "corpus").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")

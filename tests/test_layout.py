@@ -48,3 +48,19 @@ def test_seed_000_has_no_headline(seed_records):
     assert rec.title is None and rec.dateline is None
     assert rec.removed == []
     assert len(rec.paragraphs) == 7
+
+
+def test_corpus_junk_leaves_the_body_paragraphs():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    # stamp line, caption, newsletter prompt and share buttons removed: six body paragraphs
+    assert len(extract_file(corpus / "kompas_jakarta.txt").paragraphs) == 6
+    # menu, advertisement, pager and three repeats removed: four body paragraphs
+    rec = extract_file(corpus / "serambi_aceh_scrape.txt")
+    assert len(rec.paragraphs) == 4
+    for stem, n in (("serambi_aceh_scrape", 3), ("detik_makassar", 1)):
+        dups = [r for r in extract_file(corpus / f"{stem}.txt").removed if r.reason == "duplicate"]
+        assert len(dups) == n and all(d.duplicate_of[0] < d.span[0] for d in dups), stem

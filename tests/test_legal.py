@@ -84,3 +84,24 @@ def test_complex_number_keeps_its_form_and_year():
 def test_perda_issuer_follows_the_written_level():
     refs = _refs("Perda Kabupaten Kediri Nomor 1 Tahun 2022, Perda Jatim Nomor 2 Tahun 2022 dan Perda Nomor 3 Tahun 2022.")
     assert [r.issuer for r in refs] == ["Kabupaten Kediri", "Provinsi Jawa Timur", None]
+
+
+def test_slash_form_reference_keeps_its_subject_and_leaves_no_number_or_date():
+    a = extract("Besaran iuran mengikuti PP 44/2015 tentang Penyelenggaraan Program Jaminan Kecelakaan Kerja "
+                "dan Jaminan Kematian, kata Direktur di Jakarta, Senin (22/7/2024).")
+    (r,) = a.legal_refs
+    assert (r.kind, r.number, r.year) == ("PP", "44", 2015)
+    assert r.subject.startswith("Penyelenggaraan Program Jaminan Kecelakaan Kerja")
+    assert a.quantities == []  # neither "44" nor "2015" is a number of the article
+    assert [d.value for d in a.dates] == ["2024-07-22"]  # the regulation's year is no date
+
+
+def test_regional_regulation_named_in_headline_and_body_keeps_its_issuer_each_time():
+    a = extract("Perbup Sragen Nomor 12 Tahun 2024 Terbit\n\n"
+                "Pemkab Sragen resmi menerbitkan Peraturan Bupati (Perbup) Sragen Nomor 12 Tahun 2024 tentang "
+                "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan.\n\n"
+                "Regulasi itu menjadi dasar pembayaran iuran 8.000 pekerja.")
+    refs = [r for r in a.legal_refs if r.kind == "Perbup"]
+    assert refs and all((r.number, r.year, r.issuer) == ("12", 2024, "Kabupaten Sragen") for r in refs)
+    assert any((r.subject or "").startswith("Perlindungan Jaminan Sosial Ketenagakerjaan") for r in refs)
+    assert [q.text for q in a.quantities] == ["8.000 pekerja"]  # "12 Tahun" is the regulation's number

@@ -187,3 +187,35 @@ def test_claimed_spans_are_not_read():
     start = text.index("9.695")
     ctx.claim(start, start + 5)  # an earlier step owns these characters
     assert [q.text for q in numbers.extract(ctx)] == ["12 pemda"]
+
+
+def test_a_call_centre_number_is_no_quantity():
+    from berita_extract import extract
+
+    a = extract("Pemkab membayar iuran 3.000 pekerja rentan.\n\nInformasi lebih lanjut hubungi call center 175.")
+    assert [q.text for q in a.quantities] == ["3.000 pekerja"]
+
+
+def test_vague_plurals_and_a_bare_share_are_no_quantities():
+    # no value a reader could write down ("ratusan", "puluhan ribu", "Ribuan"); "Seperempat" is a share
+    text = ("Ratusan perusahaan masih menunggak iuran, sehingga puluhan ribu pekerja terancam. "
+            "Ribuan buruh belum terdaftar. Seperempat dari jumlah itu pekerja informal.")
+    assert _quantities(text) == []
+
+
+def test_ranks_are_no_quantities():
+    assert _quantities("Kabupaten itu di peringkat ke-3 terbawah se-provinsi, urutan ketiga di eks karesidenan.") == []
+
+
+def test_the_parts_of_fractions_and_small_proportions_are_no_figures():
+    text = ("Dua pertiga di antaranya sudah terdaftar. Hasilnya, 1 dari 3 pekerja migran masih berangkat tanpa "
+            "perlindungan. Separuh dari mereka bekerja di rumah tangga. Di sektor lain, 4.402 dari 7.000 pekerja "
+            "sudah menjadi peserta.")
+    assert [(q.kind, q.value, q.text) for q in _quantities(text)] == [
+        ("number", 4402, "4.402"), ("count", 7000, "7.000 pekerja")]  # a real part of a whole stays
+
+
+def test_a_table_rows_numbering_is_no_figure():
+    text = "No. Desa Peserta\n1. Sukamaju 1.100\n2. Sukajadi 900\n3. Mekarsari 1.300\nJumlah 3.300"
+    assert [(q.kind, q.text) for q in _quantities(text)] == [
+        ("number", "1.100"), ("number", "900"), ("number", "1.300"), ("number", "3.300")]

@@ -122,3 +122,94 @@ def test_seed_aliases_are_other_names_not_spellings(seed_records):
     _, record = _seed(seed_records, "004")
     dinas = {o.name: o for o in record.organizations}["Dinas Perindustrian dan Tenaga Kerja Kabupaten Trenggalek"]
     assert dinas.aliases == ["Perinaker Kabupaten Trenggalek"]
+
+
+def test_short_government_and_bpjs_names_are_aliases_of_the_body():
+    orgs = _orgs("Pemerintah Kota Palu menanggung iuran. Pemkot Palu juga mendata pekerja. "
+                 "BPJamsostek mendukung langkah itu bersama BPJS Ketenagakerjaan.")
+    assert orgs["Pemerintah Kota Palu"].aliases == ["Pemkot Palu"]
+    assert orgs["BPJS Ketenagakerjaan"].aliases == ["BPJamsostek"]
+
+
+def test_bare_bpjs_after_a_bpjs_kesehatan_official_is_not_bpjs_ketenagakerjaan():
+    orgs = _orgs("Direktur Utama BPJS Kesehatan Ghufron Mukti hadir. Ghufron mengatakan BPJS sudah menambah petugas."
+                 "\n\nIa juga meminta BPJS Ketenagakerjaan tidak dilupakan.")
+    assert [m.text for m in orgs["BPJS Ketenagakerjaan"].mentions] == ["BPJS Ketenagakerjaan"]
+    assert not any("Kesehatan" in a for a in orgs["BPJS Ketenagakerjaan"].aliases)
+
+
+def test_province_government_short_forms_in_corpus_articles():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    want = {
+        "kompas_jakarta": ("Pemerintah Provinsi Daerah Khusus Ibukota Jakarta", "Pemprov DKI"),
+        "surya_jatim": ("Pemerintah Provinsi Jawa Timur", "Pemprov Jatim"),
+        "antara_kendari_pejabat": ("Pemerintah Provinsi Sulawesi Tenggara", "Pemprov Sultra"),
+        "antara_pontianak": ("Pemerintah Kota Pontianak", "Pemkot Pontianak"),
+    }
+    for stem, (name, alias) in want.items():
+        orgs = {o.name: o for o in extract_file(corpus / f"{stem}.txt").organizations}
+        assert alias in orgs[name].aliases, stem
+
+
+@pytest.mark.xfail(strict=True, reason="'Pemerintah Kabupaten X dan Kota X': the second government named by ellipsis is not read")
+def test_government_named_by_ellipsis_after_dan():
+    orgs = _orgs("Pemerintah Kabupaten Kediri dan Kota Kediri masing-masing menanggung 5.000 dan 3.000 pekerja.")
+    assert {"Pemerintah Kabupaten Kediri", "Pemerintah Kota Kediri"} <= set(orgs)
+
+
+def test_venue_building_is_no_organization():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    rec = extract_file(Path(__file__).resolve().parent / "corpus" / "surya_jatim.txt")  # "di Gedung Negara Grahadi"
+    names = {o.name for o in rec.organizations}
+    assert {"Pemerintah Provinsi Jawa Timur", "Pemerintah Kabupaten Malang", "BPJS Ketenagakerjaan"} <= names
+    assert not any("Grahadi" in n for n in names | {p.name for p in rec.people})
+
+
+def test_informal_government_short_forms_are_aliases_of_the_government():
+    # "Pemko" (Sumatra, Riau islands), a city's short name ("Yogya", "Tangsel") and a regency's ("Pangkep")
+    orgs = _orgs("Pemko Tanjungpinang menanggung iuran 800 nelayan, Pemkab Pangkep 600 petambak, Pemkot Yogya "
+                 "900 pekerja. Pemkot Tangsel baru menganggarkan iuran tahun depan.")
+    assert {name: o.aliases for name, o in orgs.items()} == {
+        "Pemerintah Kota Tanjung Pinang": ["Pemko Tanjungpinang"],
+        "Pemerintah Kabupaten Pangkajene dan Kepulauan": ["Pemkab Pangkep"],
+        "Pemerintah Kota Yogyakarta": ["Pemkot Yogya"],
+        "Pemerintah Kota Tangerang Selatan": ["Pemkot Tangsel"],
+    }
+
+
+def test_organisation_aliases_in_corpus_articles():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    want = {
+        "humas_palembang": {"Pemerintah Kota Palembang": ["Pemkot Palembang"]},
+        "konpers_bps": {"Badan Pusat Statistik": ["BPS"], "Asosiasi Pengusaha Indonesia": ["Apindo"]},
+        "cnn_tangerang_raya": {"Pemerintah Provinsi Daerah Istimewa Yogyakarta": ["Pemda DIY"],
+                               "Pemerintah Kota Tanjung Pinang": ["Pemko Tanjungpinang"],
+                               "Pemerintah Kota Tangerang Selatan": ["Pemkot Tangsel"]},
+        "jawa_ujare": {"DPRD Provinsi Bali": ["DPRD Bali"]},
+    }
+    for stem, aliases in want.items():
+        orgs = {o.name: o.aliases for o in extract_file(corpus / f"{stem}.txt").organizations}
+        for name, al in aliases.items():
+            assert orgs.get(name) == al, (stem, name, orgs)
+    # a body named inside a role is an organisation ("Ketua DPRD Kabupaten Malang Darmadi")
+    names = {o.name for o in extract_file(corpus / "radar_malang_kepanjen.txt").organizations}
+    assert {"DPRD Kabupaten Malang", "BPJS Ketenagakerjaan"} <= names
+
+
+@pytest.mark.xfail(strict=True, reason="a university named in a person's role ('Rektor Universitas Brawijaya Widodo') "
+                   "is not read as an organisation, so the person has none")
+def test_university_in_a_role_is_the_persons_organisation():
+    rec = extract("Rektor Universitas Brawijaya Widodo dan pengamat Universitas Indonesia Agus Pambudi hadir.", id="t")
+    assert {"Universitas Brawijaya", "Universitas Indonesia"} <= {o.name for o in rec.organizations}
+    assert {p.name: p.organization for p in rec.people}["Widodo"] == "Universitas Brawijaya"

@@ -96,3 +96,11 @@ def test_byline_people_are_found_in_the_source(seed_records):
     [ayu] = [p for p in rec.people if p.name == "Ayu Citra"]
     assert ayu.roles == ["Foto"]
     assert [src[s:e] for s, e in (m.span for m in ayu.mentions)] == ["Ayu Citra"]
+
+
+def test_short_name_and_nickname_are_mentions_of_the_named_official():
+    rec = extract("Bupati Gowa Adnan Purichta Ichsan meninjau pasar.\n\n\"Kami siap membantu,\" kata Adnan, Senin."
+                  "\n\n\"Pasar harus aman,\" ujar Ucok, sapaan akrabnya.")
+    assert [p.name for p in rec.people] == ["Adnan Purichta Ichsan"]  # the nickname is no second person
+    assert {"Adnan", "Ucok"} <= {m.text for m in rec.people[0].mentions}
+    assert [q.speaker for q in rec.quotes] == ["Adnan Purichta Ichsan"] * 2

@@ -92,3 +92,80 @@ def test_any_mix_of_words_and_marks_keeps_spans(words):
     for p in rec.people:
         for m in p.mentions:
             assert text[m.span[0] : m.span[1]] == m.text
+
+
+def test_crlf_mixed_marks_and_a_lost_closing_mark():
+    text = ("Judul berita\r\n\r\nKepala Dinas Sosial Kota Palu Rahmat Hidayat hadir.\r\n\r\n"
+            "\u201cKami ingin semua warga terlindungi dari risiko,\" kata Rahmat.\r\n\r\n"
+            "\"Pendaftaran dibuka sampai akhir bulan, ujar Rahmat.\r\n\r\nIa menambahkan hal lain.")
+    rec = extract(text)
+    assert not any("\r" in p.text or "\n" in p.text for p in rec.paragraphs)
+    # opened curly, closed straight; the second has lost its closing mark before the cue
+    assert [(q.text, q.speaker, q.cue.text) for q in rec.quotes] == [
+        ("Kami ingin semua warga terlindungi dari risiko,", "Rahmat Hidayat", "kata"),
+        ("Pendaftaran dibuka sampai akhir bulan,", "Rahmat Hidayat", "ujar"),
+    ]
+    for q in rec.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+
+
+def test_quotation_ends_in_corpus_articles():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    ends = {
+        "detik_makassar": {"Kami tidak mau": "kecelakaan kerja,", "Pekerja yang terdaftar": "Jaminan Kematian,"},
+        "antara_kendari_pejabat": {"Nelayan kita ini": "kalau bukan kita?"},
+    }
+    for stem, want in ends.items():
+        rec = extract_file(corpus / f"{stem}.txt")
+        for start, end in want.items():
+            (q,) = [q for q in rec.quotes if q.text.startswith(start)]
+            assert q.text.endswith(end), (stem, q.text)
+    # a two-paragraph quotation is two quotations, and "Menurutnya, ..." without marks is none
+    assert len(extract_file(corpus / "tribun_sleman.txt").quotes) == 4
+
+
+def test_interview_answers_without_marks_are_no_quotations_and_single_marks_are():
+    # an RRI-style Q&A: "Tanya:"/"Jawab:" lines carry no marks; 'single' marks and em-dashes around a quotation
+    text = ("KBRN, Padang: RRI berbincang dengan Kepala Kantor Cabang BPJS Ketenagakerjaan Padang, Rudi Hartono.\n\n"
+            "Tanya: Berapa nelayan yang sudah ikut?\n\nJawab: Baru 900 nelayan sampai bulan lalu.\n\n"
+            "Rudi menambahkan, pihaknya menggandeng kelompok nelayan. 'Kelompok itu yang paling paham anggotanya,' katanya.\n\n"
+            "Gubernur Sumatera Barat Mahyeldi menegaskan \u2014 \"Nelayan kita \u2014 semuanya \u2014 harus terlindungi,\" tegasnya.")
+    rec = extract(text)
+    assert [(q.text, q.speaker, q.cue.text) for q in rec.quotes] == [
+        ("Kelompok itu yang paling paham anggotanya,", "Rudi Hartono", "katanya"),
+        ("Nelayan kita \u2014 semuanya \u2014 harus terlindungi,", "Mahyeldi", "tegasnya"),
+    ]
+
+
+def test_a_man_described_by_itu_is_never_the_woman_of_the_paragraph_before():
+    # "ungkap perempuan ... itu" points back to the woman of its paragraph; "imbuh pria ... itu" must not reach her
+    text = ("Ketua Panitia Sulastri ikut hadir. \"Kami senang sekali,\" ungkap perempuan berusia 50 tahun itu.\n\n"
+            "Hal yang sama disampaikan Paimin, sopir truk yang akrab disapa Pak Min. \"Saya ikut mendaftar,\" imbuh pria itu.")
+    rec = extract(text)
+    speakers = {q.text: q.speaker for q in rec.quotes}
+    assert speakers["Kami senang sekali,"] == "Sulastri"
+    assert speakers["Saya ikut mendaftar,"] != "Sulastri"
+
+
+def test_quotation_counts_in_corpus_articles():
+    from pathlib import Path
+
+    from berita_extract import extract_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    # Liputan6: a caption credited to a photographer gives no quotation; the press conference: six turns
+    assert len(extract_file(corpus / "liputan6_menaker.txt").quotes) == 2
+    assert len(extract_file(corpus / "konpers_bps.txt").quotes) == 6
+    # the interview's "Jawab:" answers carry no marks
+    assert len(extract_file(corpus / "rri_jambi_wawancara.txt").quotes) == 3
+
+
+def test_javanese_cue_ujare_and_the_honorific_mbah_left_out_of_the_name():
+    rec = extract("Kepala Desa Sukorejo Paimo menyambut baik program itu.\n\n"
+                  "\"Sampun, kula sampun daftar,\" ujare Mbah Paimo.")
+    assert [p.name for p in rec.people] == ["Paimo"]
+    assert [(q.speaker, q.cue.text) for q in rec.quotes] == [("Paimo", "ujare")]

@@ -182,3 +182,25 @@ def test_seed_003_bare_kediri_stays_unresolved(seed_records):
     source, record = seed_records[stem]
     for r in record.regions:
         assert [m.text for m in r.mentions] == ["Kota dan Kabupaten Kediri"]
+
+
+def test_a_baca_juga_line_gives_no_region_mention():
+    rec = extract("Pemerintah Kota Pontianak menanggung iuran pekerja.\n\n"
+                  "Baca juga: BPJS Ketenagakerjaan Kalbar serahkan santunan\n\nIa menjelaskan hal lain.")
+    assert [r.name for r in rec.regions] == ["Kota Pontianak"]
+
+
+@pytest.mark.xfail(strict=True, reason="a parenthesised acronym after a region, 'Timor Tengah Selatan (TTS)', is not yet its alias")
+def test_parenthesised_acronym_after_a_region_is_its_alias():
+    rec = extract("Pemerintah Kabupaten Timor Tengah Selatan (TTS) menanggung iuran 4.000 petani. "
+                  "Bupati TTS Egusem Piether Tahun hadir.")
+    (tts,) = rec.regions
+    assert "TTS" in [m.text for m in tts.mentions]
+    assert rec.people[0].organization == "Pemerintah Kabupaten Timor Tengah Selatan"
+
+
+def test_informal_city_spellings_are_mentions_and_a_raya_area_is_no_region():
+    text = ("Pemko Tanjungpinang menanggung iuran 800 nelayan. Kepala Dinas Tenaga Kerja Kota Tanjung Pinang hadir. "
+            "Pemkot Tangsel baru menganggarkan iuran tahun depan. Wilayah Tangerang Raya memang tertinggal.")
+    by = {r.name: [m.text for m in r.mentions] for r in _regions(text)}
+    assert by == {"Kota Tanjung Pinang": ["Tanjungpinang", "Kota Tanjung Pinang"], "Kota Tangerang Selatan": ["Tangsel"]}

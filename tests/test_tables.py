@@ -82,6 +82,6 @@ def test_coverage_table_flags_a_sum_that_does_not_add_up():
     from conftest import ROOT
     from berita_extract import extract_file
 
-    art = extract_file(ROOT / "tests/fixtures/more2/salah_jumlah_denpasar.txt")
+    art = extract_file(ROOT / "tests/corpus/salah_jumlah_denpasar.txt")
     (whole,) = [ln for ln in tables.coverage_table([art]).splitlines() if " total " in ln]
     assert "48.000" in whole and "sum FAIL (46.700)" in whole
