@@ -13,7 +13,7 @@
     CPU-bound processes get on the machine at that moment (2.0 on two idle
     cores): on a shared machine that is the ceiling.
 
-Corpus: the seeds and synthetic articles (berita_extract.synth), never one text
+Corpus: the seeds and synthetic articles (bench/synth.py), never one text
 twice. Prints a table and writes bench/results.json.
 
     python bench/run.py [--large 20000] [--small 1000] [--throughput 200] [--parallel 400] [--jobs-memory 2]
@@ -45,7 +45,7 @@ def seeds() -> list[str]:
 
 def write_corpus(path: Path, n: int, seed: int) -> Path:
     """n distinct articles as JSON Lines (the seeds first), written as a stream."""
-    from berita_extract import synth
+    import synth  # bench/synth.py, beside this file
 
     with open(path, "w", encoding="utf-8") as fh:
         base = seeds()
@@ -72,7 +72,8 @@ def run_measured(cmd: list[str], **kw) -> tuple[float, int, int]:
 
 # ---------------------------------------------------------------- (a)
 def throughput(n: int) -> dict:
-    from berita_extract import extract, synth
+    from berita_extract import extract
+    import synth
 
     texts = seeds() + [t for _, t in synth.articles(n, seed=1)]
     import spacy

@@ -1,4 +1,5 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ os.environ.setdefault("BERITA_STRICT", "1")  # a failing step fails the test ins
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 GOLDEN = ROOT / "golden"
+sys.path.insert(0, str(ROOT / "bench"))  # the benchmark's article generator (bench/synth.py) feeds some tests
 
 # Relative dates in examples resolve against this pinned day (tests never read the clock).
 REFERENCE_DATE = "2024-06-01"

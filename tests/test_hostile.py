@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from berita_extract import batch, synth
+from berita_extract import batch
+
+import synth  # bench/synth.py (tests/conftest.py puts bench/ on the path)
 from berita_extract.cli import main
 
 from _records import check_record, step_failures

@@ -8,7 +8,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from berita_extract import extract, synth
+from berita_extract import extract
+
+import synth  # bench/synth.py (tests/conftest.py puts bench/ on the path)
 
 from _records import check_record
 from conftest import REFERENCE_DATE, SEEDS

@@ -3,14 +3,24 @@ and the names of provinces, regencies and cities as token tuples."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import regex
 
 from . import patterns
 
-if TYPE_CHECKING:  # a type only: names.py imports this module
-    from .names import Tok
+
+@dataclass(frozen=True)
+class Tok:
+    s: int
+    e: int
+    t: str
+
+    @property
+    def low(self) -> str:
+        return self.t.lower()
+
+
 
 _CS = regex.VERSION1  # case-sensitive compile flags
 

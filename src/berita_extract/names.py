@@ -14,24 +14,13 @@ from typing import Optional
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Tok
 
 # stdlib re (linear: alternatives of one character class each) is several times faster here;
 # _WS spells out the regex module's \s (Unicode White_Space), which re's \s is not quite
 _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _TOKEN = re.compile(r"[()]|[,;:!?\"]|[^" + _WS + r",;:()!?\"]+")
 _CS = regex.VERSION1  # case-sensitive compile flags
-
-
-@dataclass(frozen=True)
-class Tok:
-    s: int
-    e: int
-    t: str
-
-    @property
-    def low(self) -> str:
-        return self.t.lower()
 
 
 @dataclass

@@ -6,38 +6,28 @@ and adds a warning, so one bad rule never loses the article (set
 """
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 from typing import Optional
 
 from .context import Context
+from . import checks, dates, facts, legal, numbers, organizations, people, programs, quotes, regions
 from .model import Article, Source
 from .text import decode, normalize, sha256
 
-# (field on Article, module, function); order matters: later steps read earlier results
-STEPS: list[tuple[str, str, str]] = [
-    ("legal_refs", "legal", "extract"),
-    ("dates", "dates", "extract"),
-    ("quantities", "numbers", "extract"),
-    ("programs", "programs", "extract"),
-    ("organizations", "organizations", "extract"),
-    ("regions", "regions", "extract"),
-    ("people", "people", "extract"),
-    ("quotes", "quotes", "extract"),
-    ("facts", "facts", "extract"),
-    ("checks", "checks", "extract"),
+# (field on Article, step); order matters: later steps read earlier results
+STEPS = [
+    ("legal_refs", legal.extract),
+    ("dates", dates.extract),
+    ("quantities", numbers.extract),
+    ("programs", programs.extract),
+    ("organizations", organizations.extract),
+    ("regions", regions.extract),
+    ("people", people.extract),
+    ("quotes", quotes.extract),
+    ("facts", facts.extract),
+    ("checks", checks.extract),
 ]
-
-_FUNCS: dict[tuple[str, str], object] = {}
-
-
-def _step(module: str, func: str):
-    key = (module, func)
-    if key not in _FUNCS:
-        mod = importlib.import_module(f"berita_extract.{module}")
-        _FUNCS[key] = getattr(mod, func)
-    return _FUNCS[key]
 
 
 def _strict() -> bool:
@@ -87,9 +77,9 @@ def extract(
     """Extract the Article record from the text of one article."""
     ctx = build_context(text, id, path=path, data=data, reference_date=reference_date, warnings=warnings)
     article = ctx.article
-    for field, module, func in STEPS:
+    for field, step in STEPS:
         try:
-            setattr(article, field, _step(module, func)(ctx))
+            setattr(article, field, step(ctx))
         except Exception as err:  # noqa: BLE001
             if _strict():
                 raise
