@@ -23,6 +23,7 @@ import regex
 
 from . import frames
 from . import patterns as P
+from . import premiums
 from .model import Check
 
 NAME = "checks"
@@ -383,6 +384,7 @@ def extract(ctx) -> list[Check]:
     facts = ctx.article.facts or []
     qs = ctx.article.quantities or []
     paras = ctx.article.paragraphs or []
-    found = ratio_checks(facts, qs, paras) + sum_checks(facts, qs) + table_checks(ctx) + enumeration_checks(ctx)
+    found = ratio_checks(facts, qs, paras) + sum_checks(facts, qs) + table_checks(ctx) + enumeration_checks(ctx) + \
+        premiums.premium_checks(ctx, facts, qs)
     found.sort(key=lambda kc: (_position(ctx, kc[0]), kc[1].kind, abs(kc[0])))
     return [c for _, c in found]

@@ -155,7 +155,7 @@ class Fact(_Model):
     span: Span = Field(description="span of the sentence the fact was read from")
 
 
-CheckKind = Literal["ratio", "sum", "enumeration"]
+CheckKind = Literal["ratio", "sum", "enumeration", "premium"]
 
 
 class Check(_Model):
