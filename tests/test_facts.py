@@ -39,10 +39,10 @@ def test_seed000_frames_carry_forward_by_hand():
         f = K.find(a, "beneficiaries", v)
         assert f.segment == "pekerja_rentan" and f.region == "Kota Kediri"
     # the overall "masih mencapai 41,7 persen" and "Coverage total Mei 2024 41,70 persen" state one figure:
-    # one fact, read where it is first stated, holding for May 2024
+    # one fact, read where it is stated most fully (its sentence shows its period), holding for May 2024
     overall = [f for f in a.facts if f.type == "coverage_rate" and abs(f.value - 41.7) < 1e-6]
     assert [(f.segment, f.period) for f in overall] == [("total", "2024-05")]
-    assert "secara keseluruhan" in overall[0].sentence
+    assert "Mei 2024" in overall[0].sentence
 
 
 def test_every_fact_points_to_its_quantity_and_sentence():

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import cues as C
+from . import frames as F
 
 
 @dataclass
@@ -67,8 +68,6 @@ def article_group(ctx, qs, drafts: list[Draft]) -> None:
     """An article about one worker group (it names no other: "pekerja rentan" only) gives that group to its
     unlabelled counts of workers and budgets (SPEC "Segment"); a count whose noun names a group of its own
     ("2.001 orang kepling") and figures about all the workers of a region (rates, workforce) take none."""
-    from . import frames as F
-
     groups, lead = set(), set()
     title = ctx.article.title
     for n, (zs, ze, _) in enumerate(ctx.iter_zones()):
@@ -92,19 +91,39 @@ def article_group(ctx, qs, drafts: list[Draft]) -> None:
 def merge_restatements(qs, drafts: list[Draft]) -> list[Draft]:
     """One number, one fact: the same figure stated again (same type and value) whose frame agrees with,
     or only fills in, an earlier statement's is that statement's fact, with the fields either one gives."""
-    keep: list[Draft] = []
+    keep: list[Optional[Draft]] = []
+    by_value: dict[float, list[int]] = {}  # value -> indices into keep: no scan of every kept draft
+    merged: dict[int, Draft] = {}  # id of a dropped draft -> the one that now stands for it
     for d in drafts:
-        v = qs[d.q].value
-        same = next((k for k in keep if _restates(k, d) and C.same_value(qs[k.q].value, v)), None)
-        if same is None:
+        slots = by_value.setdefault(round(qs[d.q].value, 6), [])
+        n = next((n for n in slots if _restates(keep[n], d)), None)
+        if n is None:
+            slots.append(len(keep))
             keep.append(d)
             continue
-        if d.type == "beneficiaries":
-            same.type = "beneficiaries"  # "Pemkot ... melindungi 10.000 pekerja", then "10.000 pekerja terdaftar"
-        same.region = same.region or d.region
-        same.segment = same.segment or d.segment
-        same.period = same.period or d.period
+        same = keep[n]
+        # the fact is read where it is stated most fully ("Coverage total Mei 2024 41,70 persen" over an
+        # earlier "secara keseluruhan ... 41,7 persen"), so its sentence shows its fields; the other fills in
+        told, other = (d, same) if _said(d) > _said(same) else (same, d)
+        if other.type == "beneficiaries":
+            told.type = "beneficiaries"  # "Pemkot ... melindungi 10.000 pekerja", then "10.000 pekerja terdaftar"
+        told.region = told.region or other.region
+        told.segment = same.segment or d.segment  # of two groups naming one ("informal", "rentan"), the first said
+        told.period = told.period or other.period
+        told.details = {**other.details, **told.details}
+        told.part_of = told.part_of or other.part_of
+        if told.part_of is told or told.part_of is other:
+            told.part_of = None
+        keep[n] = told
+        merged[id(other)] = told
+    for d in keep:  # a part of the dropped statement is a part of the one kept
+        while d.part_of is not None and id(d.part_of) in merged:
+            d.part_of = merged[id(d.part_of)]
     return keep
+
+
+def _said(d: Draft) -> int:
+    return sum(x is not None for x in (d.region, d.segment, d.period))
 
 
 _ONE_GROUP = {"pekerja_rentan", "bukan_penerima_upah"}  # vulnerable workers are informal (BPU) workers

@@ -17,18 +17,28 @@ patterns/facts.toml):
 7. else a cue of the previous sentence of the paragraph (a frame sentence:
    "Saat ini perubahan SK penerima sedang diproses.").
 
-Period: a date in the number's lead; else a date right after its noun phrase
-("9.300 orang tahun ini": that number's own; it carries to the next number of
-the clause through that one's lead, unless the next number has its own
-date right after it); else a date closing the clause when no later number
+Period: a date right after the number's noun phrase ("9.300 orang tahun ini",
+"32,15% di tahun 2025": that number's own, over any date in its lead); else a
+date in its lead (so a previous number's own date carries to the next number
+of the clause); else a date closing the clause when no later number
 owns it ("100 persen pada 2025"); else the frame carried from earlier in the
 paragraph (a "saat ini" of a previous sentence is only such a carry: any date
 of the number's own clause above wins over it); else the lede's one period when
 it frames a coverage statement ("Cakupan ... hingga Juni 2024 belum merata"),
 carried into later paragraphs until one states another period.
 
-Period, segment and region come from frames.py (they carry forward in the
-paragraph); the region falls back to the article's main region.
+A date after "sejak" is no period ("sejak 2023": the count holds until now).
+
+Region (SPEC order): the place right after the number's noun phrase ("4.187
+nelayan di Kabupaten Natuna"; a list of regions there gives none); else one in
+its own clause before it; for budgets and beneficiaries, the paying government
+of the sentence (payers.py; a budget then the article's one government); else
+the sentence (not a place in a quotation's attribution), the paragraph's frame,
+and the article's one payer or main region.  National scope gives none.
+
+Period, segment and region events come from frames.py (they carry forward in
+the paragraph); drafts.py adds the article-wide passes (headline repeats, the
+article's one worker group, restatements merged into one fact).
 """
 from __future__ import annotations
 
@@ -54,7 +64,6 @@ class _Reader:
         self.schemes = self._schemes()
         self._scheme_pos = [p for p, _ in self.schemes]  # sorted: a sentence's schemes by bisect
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
-        self._by_end: Optional[dict[int, list]] = None
         self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
 
     def _schemes(self) -> list[tuple[int, bool]]:
@@ -268,10 +277,8 @@ class _Reader:
         else:
             ev = walker.before(q.span[0], "segment")
             d.segment = ev.value if ev else None
-        # period: a date in the lead, else one right after the number's noun phrase ("9.300 orang
-        # tahun ini"), else one closing the number's clause, else the frame
-        # (a lead date that is the previous number's own gives way to this number's own:
-        # "12.000 orang pada 2023 dan 9.500 orang pada 2024")
+        # period: a date right after the number's noun phrase ("9.300 orang tahun ini"), else one in the
+        # lead, else one closing the number's clause, else the frame
         ev = walker.before(q.span[0], "period", start=lead_s)
         own = self._own_period(q, walker, se)
         if own is not None:
@@ -314,14 +321,6 @@ class _Reader:
         if nxt is not None and nxt.value != ev.value and F.rx("region_list_gap").match(self.norm, ev.end, nxt.pos):
             return F.Event(ev.pos, "region", F.AMBIGUOUS, nxt.end)
         return ev
-
-    def _ending_at(self, pos: int) -> list:
-        """The quantities whose span ends at `pos`, in order (a dict built once, not a scan per number)."""
-        if self._by_end is None:
-            self._by_end = {}
-            for q in self.qs:
-                self._by_end.setdefault(q.span[1], []).append(q)
-        return self._by_end.get(pos, [])
 
     def _noun_start(self, q) -> int:
         """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""

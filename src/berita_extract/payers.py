@@ -11,11 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from . import frames as F
-
-_GOV = regex.compile(r"^Pemerintah\s+((?:Provinsi|Kabupaten|Kota)\s+.+)$")
 
 
 def pays_for(norm: str, ss: int, q_start: int, noun_start: int, clause_e: int, prev_sent) -> bool:
@@ -39,7 +35,7 @@ def _gov_regions(ctx) -> list[tuple[str, list[tuple[int, int]]]]:
     names = {r.name for r in ctx.article.regions or []}
     out = []
     for org in ctx.article.organizations or []:
-        m = _GOV.match(org.name or "")
+        m = F.rx("gov_org_region").fullmatch(org.name or "")
         if m and m.group(1) in names:
             out.append((m.group(1), [x.span for x in org.mentions]))
     ctx.__dict__["_gov_regions"] = out

@@ -9,36 +9,23 @@ budget given as "sekitar" to half its last significant digit.
 """
 from __future__ import annotations
 
-import regex
-
 from . import patterns as P
+from .agreement import _fmt, _place, stated_decimals
 from .model import Check
 
 NAME = "checks"
-_NUM = regex.compile(r"\d[\d.,]*\d|\d")
 _SCALES = (("triliun", 1e12), ("miliar", 1e9), ("milyar", 1e9), ("juta", 1e6), ("ribu", 1e3))
 
 
-def _scale_and_decimals(text: str) -> tuple[float, int]:
-    low = (text or "").casefold()
-    scale = next((v for w, v in _SCALES if w in low), 1.0)
-    m = _NUM.search(text or "")
-    tok = m.group(0) if m else ""
-    decimals = len(tok.rsplit(",", 1)[1]) if "," in tok else 0
-    return scale, decimals
-
-
 def _tolerance(q) -> float:
-    scale, decimals = _scale_and_decimals(q.text)
-    unit = scale * 10.0 ** -decimals
+    """How far the stated budget may lie from the product: its last written digit ("Rp 5,04 miliar":
+    0,01 miliar, rounded or truncated), or half its last significant digit when it is "sekitar"."""
+    low = (q.text or "").casefold()
+    scale = next((v for w, v in _SCALES if w in low), 1.0)
+    decimals = stated_decimals(q.text, round(q.value / scale, 6))
     if q.qualifier == "approx":
-        v = int(round(q.value / unit)) or 1
-        place = 1
-        while v % 10 == 0:
-            v //= 10
-            place *= 10
-        return unit * place / 2
-    return unit  # rounded or truncated to the written digits
+        return scale * _place(q.value / scale, decimals) / 2
+    return scale * 10.0 ** -decimals
 
 
 def _money(v: float) -> str:
@@ -96,6 +83,3 @@ def premium_checks(ctx, facts, qs) -> list[tuple[int, Check]]:
                               ok=ok, facts=idx)))
     return out
 
-
-def _fmt(v: float) -> str:
-    return f"{int(v):,}".replace(",", ".") if float(v).is_integer() else f"{v}".replace(".", ",")

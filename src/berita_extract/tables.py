@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 
-from .checks import stated_decimals
+from .agreement import stated_decimals
 
 COLUMNS = [
     "article_id", "type", "region", "region_code", "segment", "period", "value", "unit", "qualifier",
