@@ -15,7 +15,7 @@ Order of resolution:
    expression with a stated year, title included; regulation years are not
    dates): with a stated weekday, the nearest such year on which the weekday
    falls (none: the year stays unknown, "--05-28"); without, the nearest one;
-3. the event date: the first day date of the lede (not one after an as-of word:
+3. the event date (event_date.py): the first day date of the lede (not one after an as-of word:
    "per 31 Desember 2023" dates a figure) (the dateline's paragraph,
    else the first body paragraph), else the first day date of the body, else
    of the title (a day range counts); a date whose year stays unknown is not
@@ -31,7 +31,16 @@ Order of resolution:
    ``year_inferred`` is true: the year was not written.
 
 A weekday alone ("diterima di Magelang, Jumat.") is not a date: nothing tells
-which week.  "Minggu lalu" is last week, not last Sunday.
+which week -- unless the page carries its publication stamp ("Jumat, 20 Mei
+2022 20:33 WIB", kept by layout.py as ``ctx.published``): then a weekday
+written as the day of the statement (patterns: weekday_bare) is the latest
+such day on or before the stamp, ``year_inferred`` true, and can be the event
+date.  "Minggu lalu" is last week, not last Sunday.
+
+The event date is the day the statement or meeting took place: a day date
+that dates a letter or document the story mentions (patterns:
+document_before, "menerima surat dari Disnaker pada 4 September 2025") is
+passed over, like an as-of date (event_date.py).
 """
 from __future__ import annotations
 
@@ -41,7 +50,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 
-from . import patterns, prefilter
+from . import event_date, patterns, prefilter
 from .model import DateItem
 
 NAME = "dates"
@@ -190,6 +199,36 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
     return c
 
 
+def _published(ctx) -> Optional[dt.date]:
+    """The date of the page's publication stamp (layout.py), else None."""
+    stamp = getattr(ctx, "published", None)
+    if not stamp:
+        return None
+    if "iyear" in stamp:
+        y, m, d = int(stamp["iyear"]), int(stamp["imon"]), int(stamp["iday"])
+    else:
+        y, m, d = int(stamp["year"]), _month(stamp.get("month") or stamp.get("mnum")), int(stamp["day"])
+    if not _valid(y, m, d):
+        return None
+    return dt.date(y, m, d)
+
+
+def _bare_weekdays(ctx, scan, published: dt.date) -> list[_Cand]:
+    """Weekdays written alone as the day of the statement, placed in the stamp's week."""
+    out = []
+    pat = patterns.compiled(NAME, "weekday_bare")
+    for zs, ze, _ in ctx.iter_zones():
+        for m in scan.finditer(pat, None, zs, ze, False):
+            s, e = m.span()
+            wd = _weekday(m.group("wd"))
+            if wd is None or ctx.is_claimed(s, e):
+                continue
+            day = published - dt.timedelta(days=(published.weekday() - wd) % 7)
+            out.append(_Cand(s, e, "weekday_bare", day=day.day, month=day.month, year=day.year,
+                             weekday=wd, inferred=True))
+    return out
+
+
 def _candidates(ctx) -> list[_Cand]:
     after_reg = patterns.compiled(NAME, "after_regulation_number")
     found = []
@@ -207,7 +246,10 @@ def _candidates(ctx) -> list[_Cand]:
                 c = _parse(key, m, s, e)
                 if c is not None:
                     found.append(c)
-    rank = {k: i for i, k in enumerate(KEYS)}
+    published = _published(ctx)
+    if published is not None:
+        found += _bare_weekdays(ctx, scan, published)
+    rank = {k: i for i, k in enumerate(KEYS + ("weekday_bare",))}
     found.sort(key=lambda c: (-(c.end - c.start), c.start, rank[c.key]))
     kept: list[_Cand] = []
     taken: set[int] = set()  # positions of kept candidates: the overlap test stays linear in a long article
@@ -221,8 +263,8 @@ def _candidates(ctx) -> list[_Cand]:
 def _stated_years(cands: list[_Cand]) -> list[tuple[int, int]]:
     out = []
     for c in cands:
-        if c.relative is None and c.key != "weekday_relative" and c.year is not None:
-            out.append((c.start, c.year))
+        if c.relative is None and c.key not in ("weekday_relative", "weekday_bare") and c.year is not None:
+            out.append((c.start, c.year))  # (a weekday placed by the stamp names no year)
             if c.end_year is not None and c.end_year != c.year:
                 out.append((c.start, c.end_year))
             if c.back:
@@ -312,33 +354,6 @@ def _join_ranges(ctx, pairs: list[tuple[_Cand, DateItem]]) -> list[tuple[_Cand, 
     return out
 
 
-def _event(ctx, pairs: list[tuple[_Cand, DateItem]]) -> Optional[DateItem]:
-    """The first day date of the lede, else of the body, else of the title (yearless ones included)."""
-    as_of = patterns.compiled(NAME, "as_of_before")
-    days = [
-        (c, it) for c, it in pairs if it.granularity == "day" and it.end is None
-        and not as_of.search(ctx.norm, max(0, c.start - 30), c.start, timeout=patterns.TIMEOUT)
-    ]  # "per 31 Desember 2023" is the date a figure holds for, not the event's
-    if not days:
-        return None
-    title = ctx.article.title.span if ctx.article.title else None
-    body = [z for z in ctx.zones if z != title]
-    lede = None
-    dl = ctx.article.dateline
-    if dl is not None:
-        for i, z in enumerate(body):
-            if z[0] <= dl.span[0] < z[1]:
-                lede = z if dl.span[1] < z[1] - 1 else (body[i + 1] if i + 1 < len(body) else z)
-                break
-    elif body:
-        lede = body[0]
-    for zone in ([lede] if lede else []) + body + ([title] if title else []):
-        for c, it in days:
-            if zone[0] <= c.start < zone[1]:
-                return it.model_copy()
-    return None
-
-
 def _anchor(ctx, event: Optional[DateItem]) -> Optional[dt.date]:
     if event is not None:
         return None if event.value.startswith("--") else dt.date.fromisoformat(event.value)
@@ -372,7 +387,7 @@ def extract(ctx) -> list[DateItem]:
             _infer_year(c, years)
     pairs = [(c, _absolute(ctx, c)) for c in cands if c.relative is None and c.key != "weekday_relative"]
     pairs = _join_ranges(ctx, sorted(pairs, key=lambda p: p[1].span))
-    event = _event(ctx, pairs)
+    event = event_date.pick(ctx, pairs)
     # a yearless event date ("Selasa (28/5)", no year fits) is not reported, but it still is
     # the article's day: relative dates then stay unresolved rather than use the reference date
     ctx.article.event_date = event if event is not None and not event.value.startswith("--") else None

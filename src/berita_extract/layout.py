@@ -4,6 +4,11 @@ Works on lines of the normalised text, so spans are spans of the source.
 What goes to ``removed`` (repeated paragraphs, a repeated headline, photo
 captions, boilerplate, byline lines) is never read by the extractors: the
 body zones are the headline and the unique paragraphs.
+
+The page's publication stamp ("Jumat, 20 Mei 2022 20:33 WIB" on a line of its
+own) is boilerplate too; the first one is kept as ``ctx.published`` (its span
+and the matched parts of patterns/layout.toml ``published_stamp``) for the
+dates step, which places a weekday the story gives alone in that week.
 """
 from __future__ import annotations
 
@@ -46,11 +51,23 @@ def _blocks(ctx) -> list[tuple[int, int]]:
             ps, pe = blocks[-1]
             gap = norm[pe:s]
             blank = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
-            if not blank and norm[pe - 1] not in _TERMINAL and (norm[s].islower() or norm[s].isdigit()):
+            if not blank and norm[pe - 1] not in _TERMINAL and (norm[s].islower() or norm[s].isdigit()) \
+                    and not (norm[s].isdigit() and _stamp(norm[s:e])):  # "13-09-2024 | 19:44 WIB" under a headline
                 blocks[-1] = (ps, e)
                 continue
         blocks.append((s, e))
     return blocks
+
+
+def _stamp(text: str):
+    """The publication stamp filling this line (patterns/layout.toml published_stamp), else None.
+    A date alone is a stamp only with a weekday, a clock time or a label ("Diterbitkan:")."""
+    if len(text) > 80:
+        return None
+    m = _rx("published_stamp").match(text, timeout=patterns.TIMEOUT)
+    if m and (m.group("wd") or m.group("time") or m.group("label")):
+        return m
+    return None
 
 
 def _byline_pairs(text: str) -> list[tuple[str, str]]:
@@ -134,8 +151,15 @@ def apply(ctx) -> None:
         removed.append(Removed(span=span, text=src[span[0] : span[1]], reason=reason, duplicate_of=dup))
 
     content: list[tuple[int, int]] = []
+    ctx.published = None
     for s, e in _blocks(ctx):
         text = norm[s:e]
+        stamp = _stamp(text)
+        if stamp:
+            if ctx.published is None:
+                ctx.published = {"span": (s, e), **{k: v for k, v in stamp.groupdict().items() if v}}
+            drop((s, e), "boilerplate")
+            continue
         pairs = _byline_pairs(text)
         if pairs:
             for label, name in pairs:
