@@ -23,6 +23,7 @@ class Draft:
     part_of: Optional["Draft"] = None
     budget: Optional["Draft"] = None
     baseline: bool = False
+    no_region: bool = False  # the text says the figure is about no one region (national, several at once)
 
 
 def budget_details(qs, idx, by_q):
@@ -107,7 +108,8 @@ def merge_restatements(qs, drafts: list[Draft]) -> list[Draft]:
         told, other = (d, same) if _said(d) > _said(same) else (same, d)
         if other.type == "beneficiaries":
             told.type = "beneficiaries"  # "Pemkot ... melindungi 10.000 pekerja", then "10.000 pekerja terdaftar"
-        told.region = told.region or other.region
+        if not told.no_region:  # "Kota dan Kabupaten Kediri ... 21,54 persen" stays about both when restated
+            told.region = told.region or (None if other.no_region else other.region)
         told.segment = same.segment or d.segment  # of two groups naming one ("informal", "rentan"), the first said
         told.period = told.period or other.period
         told.details = {**other.details, **told.details}

@@ -50,6 +50,7 @@ from . import cues as C
 from . import frames as F
 from .drafts import Draft
 from . import drafts as D
+from . import fields
 from . import payers
 from .model import Fact
 
@@ -171,6 +172,7 @@ class _Reader:
                     concept, how = "workforce", "restated"
             if how is None:
                 concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok, (self._noun_start(q), trail_e))
+                target = target or (n > 0 and C.continues_target(norm, prev_lead_s, qs[prev_i].span[0], lead_s, lead_e))
                 if concept or target:
                     how = "lead"
                     if whole is not None and concept == whole.concept and not target and kind != "percent":
@@ -265,81 +267,10 @@ class _Reader:
         return None
 
     def _frame(self, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns):
-        norm = self.norm
-        ss, se = d.sent
-        # segment: written right after the number, else the frame
-        start = q.span[1]
-        if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)  # "12.345 pekerja rentan": read the noun with what follows it
-        after = F.segment_after(norm, start, trail_e)
-        if after:
-            d.segment = after[2]
-        else:
-            ev = walker.before(q.span[0], "segment")
-            d.segment = ev.value if ev else None
-        # period: a date right after the number's noun phrase ("9.300 orang tahun ini"), else one in the
-        # lead, else one closing the number's clause, else the frame
-        ev = walker.before(q.span[0], "period", start=lead_s)
-        own = self._own_period(q, walker, se)
-        if own is not None:
-            ev = own  # a date right after the noun phrase is the number's own, over one in its lead
-        if ev is None and not next_owns:
-            ev = walker.after(q.span[1], min(clause_e, q.span[1] + 120), "period")
-        if ev is None:
-            ev = walker.before(q.span[0], "period")
-        d.period = ev.value if ev else self.carry
-        # region (SPEC): where the counted workers are, right after the number ("4.187 nelayan di Kabupaten
-        # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
-        # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
-        paid = d.type in ("budget", "beneficiaries")
-        ev = self._np_region(q, walker, se) or walker.before(q.span[0], "region", start=lead_s)
-        region = ev.value if ev else None
-        if ev is None and paid:
-            region = payers.payer_region(self.ctx, ss, se, q.span[0])
-            if region is None and d.type == "budget":
-                region = payers.article_payer(self.ctx)  # a budget is the paying government's
-        if ev is None and region is None:
-            said = F.rx("attribution_start").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
-            ev = walker.before(q.span[0], "region", start=ss) or \
-                walker.after(q.span[1], said.start() if said else se, "region") or walker.before(q.span[0], "region")
-            region = ev.value if ev else ((paid and payers.article_payer(self.ctx)) or self.main)
-        d.region = None if region == F.AMBIGUOUS else region
-        if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
-            d.details["target_year"] = int(d.period)
-
-    def _np_region(self, q, walker, se) -> Optional[F.Event]:
-        """The region written right after the number's noun phrase ("4.187 nelayan di Kabupaten Natuna");
-        a list of regions there ("di wilayah Sumbar, Riau, dan Kepri") is about none of them alone."""
-        ev = walker.after(q.span[1], min(se, q.span[1] + 90), "region")
-        if ev is None:
-            return None
-        if ev.value is None:  # "20 juta pekerja rentan di Indonesia": a national figure
-            return ev if F.rx("np_gap").match(self.norm, self._noun_start(q), ev.pos) else None
-        if not F.rx("np_place_gap").match(self.norm, self._noun_start(q), ev.pos):
-            return None
-        nxt = walker.after(ev.end, min(se, ev.end + 12), "region")
-        if nxt is not None and nxt.value != ev.value and F.rx("region_list_gap").match(self.norm, ev.end, nxt.pos):
-            return F.Event(ev.pos, "region", F.AMBIGUOUS, nxt.end)
-        return ev
+        fields.frame(self, d, q, walker, lead_s, trail_e, clause_e, next_owns)
 
     def _noun_start(self, q) -> int:
-        """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""
-        start = q.span[1]
-        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)
-        return start
-
-    def _own_period(self, q, walker, endpos) -> Optional[F.Event]:
-        """The period event written right after the number's noun phrase ("9.300 orang tahun ini")."""
-        start = q.span[1]
-        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)
-        for at in dict.fromkeys((start, q.span[1])):  # from the noun ("orang tahun ini"), else past the unit ("PK")
-            gap = F.rx("period_after").match(self.norm, at, endpos)
-            ev = walker.after(at, gap.end() + 1, "period") if gap else None
-            if ev is not None and ev.end > gap.end():  # a date starting at the gap's end, or inside its cue
-                return ev                               # ("32,15% di tahun 2025": the date is "tahun 2025")
-        return None
+        return fields.noun_start(self.norm, q)
 
     # -- the article -------------------------------------------------------
     def run(self) -> list[Fact]:
