@@ -101,6 +101,7 @@ class _Reader:
         whole: Optional[Draft] = None
         bases: list[int] = []
         paid: Optional[int] = None
+        premium: Optional[int] = None
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in C.FACT_KINDS:
@@ -138,6 +139,11 @@ class _Reader:
                 continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
             if kind == "money" and F.search_all("collected", norm, lead_s, lead_e):
                 continue  # "iuran yang terhimpun ... Rp 8 miliar": collected from members, not a budget
+            if kind == "money" and q.value < 1_000_000 and not self._counts_in(idx, n, se) and (
+                    F.rx("premium_word_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT)
+                    or (premium is not None and premium == prev_i and F.rx("premium_sibling").match(norm, lead_s, lead_e))):
+                premium = i
+                continue  # "total premi Rp 193.300 untuk kepala desa": one worker's premium, not a budget
             if kind == "money" and self._benefit(lead_s, lead_e):
                 paid = i  # "membayarkan klaim JHT sebesar Rp 12,5 miliar": a benefit paid out, not a budget
                 continue
@@ -201,6 +207,9 @@ class _Reader:
             if kind == "count" and person and not target and concept in (None, "participation") and \
                     payers.pays_for(norm, ss, q.span[0], self._noun_start(q), clause_e, prev_sent):
                 concept, how = "beneficiaries", how or "payer"  # a government pays for them (SPEC "Type")
+            if concept == "employers" and F.rx("employers_universe").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT) \
+                    and not F.search_all("participation", norm, lead_s, clause_e):
+                continue  # "berdasarkan data Dirjen Pajak jumlah perusahaan ada sebanyak 7.758": all there are
             ftype = C.fact_type(concept, kind, target)
             if ftype is None:
                 continue
@@ -240,6 +249,14 @@ class _Reader:
         if not gap:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _counts_in(self, idx, n, se) -> bool:
+        """A count of people follows the number in its clause ("Rp 806.400 untuk 4 pekerja")."""
+        q = self.qs[idx[n]]
+        brk = F.rx("clause_break").search(self.norm, q.span[1], se, timeout=F.P.TIMEOUT)
+        end = brk.start() if brk else se
+        return any(self.qs[j].kind == "count" and self.qs[j].span[0] < end and C.units(self.qs[j], "person_units")
+                   for j in idx[n + 1:])
 
     def _benefit(self, s: int, e: int) -> bool:
         """A benefit word ("klaim", "santunan") is the money's closest cue, after any budget cue."""
