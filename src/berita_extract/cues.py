@@ -10,10 +10,11 @@ from typing import Optional
 
 from . import frames as F
 
-CONCEPTS = ("workforce", "participation", "employers", "beneficiaries", "budget")
+CONCEPTS = ("workforce", "participation", "rate", "employers", "beneficiaries", "budget")
 KIND_TYPES = {
     "workforce": {"count": "workforce"},
     "participation": {"count": "participants", "percent": "coverage_rate"},
+    "rate": {"percent": "coverage_rate"},  # "persentase ... 33%": a share, said of percents only
     "employers": {"count": "employers"},
     "beneficiaries": {"count": "beneficiaries", "money": "budget"},
     "budget": {"count": "beneficiaries", "money": "budget"},
@@ -39,7 +40,7 @@ def fits(concept: Optional[str], kind: str) -> bool:
 
 
 def fact_type(concept: Optional[str], kind: str, target: bool) -> Optional[str]:
-    if target and kind in ("percent", "count") and concept in (None, "participation"):
+    if target and kind in ("percent", "count") and concept in (None, "participation", "rate"):
         return "coverage_target"
     if concept is None:
         return None

@@ -23,7 +23,7 @@ class Draft:
     part_of: Optional["Draft"] = None
     budget: Optional["Draft"] = None
     baseline: bool = False
-    no_region: bool = False  # the text says the figure is about no one region (national, several at once)
+    no_region: Optional[str] = None  # the text says it is about no one region: "national" or "several"
 
 
 def budget_details(qs, idx, by_q):
@@ -81,8 +81,9 @@ def article_group(ctx, qs, drafts: list[Draft]) -> None:
     group = groups.pop()
     for d in drafts:
         q = qs[d.q]
-        if d.segment is not None or d.type not in _GROUP_TYPES or q.kind == "percent" or d.region is None:
-            continue  # (a national figure in a local story is about all workers)
+        if d.segment is not None or d.type not in _GROUP_TYPES or q.kind == "percent" or \
+                (d.region is None and d.no_region != "several"):
+            continue  # (a national figure in a local story is about all workers; several regions' are the story's)
         if q.kind == "count" and not F.rx("np_ends").match(ctx.norm, q.span[1]):
             continue
         d.segment = group

@@ -104,8 +104,8 @@ class _Reader:
         premium: Optional[int] = None
         for n, i in enumerate(idx):
             q = qs[i]
-            if q.kind not in C.FACT_KINDS:
-                continue
+            if q.kind not in C.FACT_KINDS or (q.kind == "number" and not any(ch.isdigit() for ch in q.text)):
+                continue  # (a number word alone, "gubernur dua periode itu", counts nothing the sentence names)
             kind = C.kind(q)
             prev_i = idx[n - 1] if n else None
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
@@ -194,7 +194,7 @@ class _Reader:
                 if unit_ok(prev.concept):
                     concept, target, how = prev.concept, prev.target, "joined"
             if how is None:
-                for cs, ce, c in C.cues(norm, q.span[1], clause_e):
+                for cs, ce, c in C.cues(norm, q.span[1], self._apposed_end(q, nxt, clause_e, se)):
                     if C.fits(c, kind) and unit_ok(c):
                         concept, how = c, "after"
                         break
@@ -249,6 +249,14 @@ class _Reader:
         if not gap:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _apposed_end(self, q, nxt, clause_e: int, se: int) -> int:
+        """Where the clause that says what q counts ends: past the next number when that one restates q in
+        apposition ("3,24 juta pekerja rentan atau 10,69 persen yang dapat perlindungan")."""
+        if nxt is None or not F.rx("apposition").match(self.norm, q.span[1], self.qs[nxt].span[0]):
+            return clause_e
+        brk = F.rx("clause_break").search(self.norm, self.qs[nxt].span[1], se, timeout=F.P.TIMEOUT)
+        return brk.start() if brk else se
 
     def _counts_in(self, idx, n, se) -> bool:
         """A count of people follows the number in its clause ("Rp 806.400 untuk 4 pekerja")."""

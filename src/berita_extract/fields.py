@@ -25,8 +25,9 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     after = F.segment_after(norm, start, trail_e)
     if after:
         d.segment = after[2]
-    else:
-        ev = walker.before(q.span[0], "segment")
+    else:  # named before it in the sentence, else later in its own clause, else the paragraph's frame
+        ev = walker.before(q.span[0], "segment", start=ss) or clause_segment(norm, q, walker, clause_e) \
+            or walker.before(q.span[0], "segment")
         d.segment = ev.value if ev else None
     # period: a date right after the number's noun phrase ("9.300 orang tahun ini"), else one in the
     # lead, else one closing the number's clause, else the frame
@@ -43,19 +44,20 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
     # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
     paid = d.type in ("budget", "beneficiaries")
-    ev = np_region(r, q, walker, se) or walker.before(q.span[0], "region", start=lead_s)
+    ev = np_region(r, q, walker, se) or respective(r, q, walker, ss) or region_before(norm, walker, q.span[0], lead_s)
     region = ev.value if ev else None
     if ev is None and paid:
         region = payers.payer_region(r.ctx, ss, se, q.span[0])
         if region is None and d.type == "budget":
             region = payers.article_payer(r.ctx)  # a budget is the paying government's
     if ev is None and region is None:
-        said = F.rx("attribution_start").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
+        said = [m.start() for key in ("attribution_start", "comparison_start")
+                if (m := F.rx(key).search(norm, q.span[1], se, timeout=F.P.TIMEOUT))]
         ev = walker.before(q.span[0], "region", start=ss) or \
-            walker.after(q.span[1], said.start() if said else se, "region") or walker.before(q.span[0], "region")
+            walker.after(q.span[1], min(said, default=se), "region") or walker.before(q.span[0], "region")
         region = ev.value if ev else ((paid and payers.article_payer(r.ctx)) or r.main)
     d.region = None if region == F.AMBIGUOUS else region
-    d.no_region = region == F.AMBIGUOUS or (ev is not None and ev.value is None)
+    d.no_region = "several" if region == F.AMBIGUOUS else ("national" if ev is not None and ev.value is None else None)
     if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
         d.details["target_year"] = int(d.period)
 
@@ -107,3 +109,47 @@ def closing_period(norm: str, q, walker, clause_e: int) -> Optional[F.Event]:
     ):
         return ev
     return None
+
+
+def clause_segment(norm: str, q, walker, clause_e: int) -> Optional[F.Event]:
+    """The group named after the number in its own clause, before a comma or a breakdown word."""
+    stop = F.rx("segment_clause_stop").search(norm, q.span[1], clause_e, timeout=F.P.TIMEOUT)
+    return walker.after(q.span[1], stop.start() if stop else clause_e, "segment")
+
+
+def region_before(norm: str, walker, pos: int, start: int) -> Optional[F.Event]:
+    """The region named in the number's clause before it; two named together ("Kota Gorontalo dan Kabupaten
+    Gorontalo ... 50%") are about both, so about no one of them."""
+    ev = walker.before(pos, "region", start=start)
+    if ev is None or ev.value is None:
+        return ev
+    prev = walker.before(ev.pos, "region", start=start)
+    if prev is not None and prev.value not in (None, ev.value) and F.rx("region_list_gap").match(norm, prev.end, ev.pos):
+        return F.Event(prev.pos, "region", F.AMBIGUOUS, ev.end)
+    return ev
+
+
+def respective(r, q, walker, ss: int) -> Optional[F.Event]:
+    """ "Kabupaten Malang dan Kota Malang masing-masing menanggung 15.000 dan 8.000 pekerja": the regions listed
+    before "masing-masing" pair in order with the numbers listed after it."""
+    norm = r.norm
+    m = None
+    for m in F.search_all("respectively", norm, ss, q.span[0]):
+        pass
+    if m is None:
+        return None
+    regions = []
+    ev = walker.before(m.start(), "region", start=ss)
+    while ev is not None and ev.value is not None:
+        regions.insert(0, ev)
+        prev = walker.before(ev.pos, "region", start=ss)
+        if prev is None or not F.rx("region_list_gap").match(norm, prev.end, ev.pos):
+            break
+        ev = prev
+    if len(regions) < 2 or not F.rx("respective_gap").match(norm, regions[-1].end, m.start()):
+        return None
+    nums = [x for x in r.qs if m.end() <= x.span[0] <= q.span[0] and x.kind in ("count", "number", "money", "percent")]
+    k = len(nums) - 1
+    if k < 0 or k >= len(regions) or nums[-1] is not q:
+        return None
+    return regions[k]

@@ -43,14 +43,17 @@ def search_all(key: str, text: str, pos: int = 0, endpos: Optional[int] = None) 
 
 
 # -- segments --------------------------------------------------------------
-def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
-    """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps."""
+def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, Optional[str]]]:
+    """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps; two
+    groups named together ("baik formal maupun non formal") are one cue of no segment."""
     found = []
     for key, seg in SEGMENT_KEYS:
         for m in search_all(key, text, pos, endpos):
             found.append((m.start(), m.end(), seg))
     for m in search_all("seg_abbrev", text, pos, endpos):
         found.append((m.start(), m.end(), _ABBREV[m.group(0)]))
+    for m in search_all("seg_both", text, pos, endpos):  # "baik formal maupun non formal": all, no one group
+        found.append((m.start(), m.end(), None))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for s, e, seg in found:
