@@ -110,12 +110,14 @@ def test_a_number_whose_sentence_does_not_say_what_it_counts_is_no_fact(text, qu
     assert facts.extract(K.build(text, quantities=quantities)) == []
 
 
-def test_present_time_resets_the_period_to_the_event_date():
+def test_present_time_ends_the_period_frame_and_sets_none():
+    # "saat ini" is now, not a period (SPEC "Period" resolves "tahun ini", never "saat ini"): it ends the
+    # paragraph's "tahun 2020" frame, and the figure it frames has no period even with an event date
     text = "Pada tahun 2020 potensi pekerja 5.000 orang. Saat ini peserta terdaftar 4.000 orang."
     ctx = K.build(text, quantities=[("5.000 orang", "count", 5000, "orang"), ("4.000 orang", "count", 4000, "orang")],
                   dates=[("tahun 2020", "2020")], event_date="2024-03-01")
     got = {(f.type, f.period) for f in facts.extract(ctx)}
-    assert got == {("workforce", "2020"), ("participants", "2024-03-01")}
+    assert got == {("workforce", "2020"), ("participants", None)}
 
 
 def test_office_name_is_not_the_region_of_a_number():

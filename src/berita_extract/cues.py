@@ -10,10 +10,11 @@ from typing import Optional
 
 from . import frames as F
 
-CONCEPTS = ("workforce", "participation", "employers", "beneficiaries", "budget")
+CONCEPTS = ("workforce", "participation", "rate", "employers", "beneficiaries", "budget")
 KIND_TYPES = {
     "workforce": {"count": "workforce"},
     "participation": {"count": "participants", "percent": "coverage_rate"},
+    "rate": {"percent": "coverage_rate"},  # "persentase ... 33%": a share, said of percents only
     "employers": {"count": "employers"},
     "beneficiaries": {"count": "beneficiaries", "money": "budget"},
     "budget": {"count": "beneficiaries", "money": "budget"},
@@ -39,7 +40,7 @@ def fits(concept: Optional[str], kind: str) -> bool:
 
 
 def fact_type(concept: Optional[str], kind: str, target: bool) -> Optional[str]:
-    if target and kind in ("percent", "count") and concept in (None, "participation"):
+    if target and kind in ("percent", "count") and concept in (None, "participation", "rate"):
         return "coverage_target"
     if concept is None:
         return None
@@ -79,6 +80,15 @@ def lead(norm: str, s: int, e: int, kind: str, unit_ok, after=None) -> tuple[Opt
         last = tgt[-1]
         target = not F.search_all("present", norm, last.end(), e)
     return concept, target
+
+
+def continues_target(norm: str, prev_lead_s: int, prev_start: int, lead_s: int, lead_e: int) -> bool:
+    """The previous number was aimed at (a target cue in its lead) and this one is where the aim goes on
+    to ("menargetkan penambahan 5 ribu ... sehingga mencapai 10 ribu"): an aim too."""
+    if not F.rx("target_continuation").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+        return False
+    tgt = F.search_all("target", norm, prev_lead_s, prev_start)
+    return bool(tgt) and not F.search_all("present", norm, tgt[-1].end(), lead_e)
 
 
 def units(q, key: str) -> bool:

@@ -23,6 +23,7 @@ class Draft:
     part_of: Optional["Draft"] = None
     budget: Optional["Draft"] = None
     baseline: bool = False
+    no_region: Optional[str] = None  # the text says it is about no one region: "national" or "several"
 
 
 def budget_details(qs, idx, by_q):
@@ -80,8 +81,9 @@ def article_group(ctx, qs, drafts: list[Draft]) -> None:
     group = groups.pop()
     for d in drafts:
         q = qs[d.q]
-        if d.segment is not None or d.type not in _GROUP_TYPES or q.kind == "percent" or d.region is None:
-            continue  # (a national figure in a local story is about all workers)
+        if d.segment is not None or d.type not in _GROUP_TYPES or q.kind == "percent" or \
+                (d.region is None and d.no_region != "several"):
+            continue  # (a national figure in a local story is about all workers; several regions' are the story's)
         if q.kind == "count" and not F.rx("np_ends").match(ctx.norm, q.span[1]):
             continue
         d.segment = group
@@ -107,7 +109,8 @@ def merge_restatements(qs, drafts: list[Draft]) -> list[Draft]:
         told, other = (d, same) if _said(d) > _said(same) else (same, d)
         if other.type == "beneficiaries":
             told.type = "beneficiaries"  # "Pemkot ... melindungi 10.000 pekerja", then "10.000 pekerja terdaftar"
-        told.region = told.region or other.region
+        if not told.no_region:  # "Kota dan Kabupaten Kediri ... 21,54 persen" stays about both when restated
+            told.region = told.region or (None if other.no_region else other.region)
         told.segment = same.segment or d.segment  # of two groups naming one ("informal", "rentan"), the first said
         told.period = told.period or other.period
         told.details = {**other.details, **told.details}

@@ -50,6 +50,7 @@ from . import cues as C
 from . import frames as F
 from .drafts import Draft
 from . import drafts as D
+from . import fields
 from . import payers
 from .model import Fact
 
@@ -100,10 +101,11 @@ class _Reader:
         whole: Optional[Draft] = None
         bases: list[int] = []
         paid: Optional[int] = None
+        premium: Optional[int] = None
         for n, i in enumerate(idx):
             q = qs[i]
-            if q.kind not in C.FACT_KINDS:
-                continue
+            if q.kind not in C.FACT_KINDS or (q.kind == "number" and not any(ch.isdigit() for ch in q.text)):
+                continue  # (a number word alone, "gubernur dua periode itu", counts nothing the sentence names)
             kind = C.kind(q)
             prev_i = idx[n - 1] if n else None
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
@@ -137,6 +139,11 @@ class _Reader:
                 continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
             if kind == "money" and F.search_all("collected", norm, lead_s, lead_e):
                 continue  # "iuran yang terhimpun ... Rp 8 miliar": collected from members, not a budget
+            if kind == "money" and q.value < 1_000_000 and not self._counts_in(idx, n, se) and (
+                    F.rx("premium_word_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT)
+                    or (premium is not None and premium == prev_i and F.rx("premium_sibling").match(norm, lead_s, lead_e))):
+                premium = i
+                continue  # "total premi Rp 193.300 untuk kepala desa": one worker's premium, not a budget
             if kind == "money" and self._benefit(lead_s, lead_e):
                 paid = i  # "membayarkan klaim JHT sebesar Rp 12,5 miliar": a benefit paid out, not a budget
                 continue
@@ -171,6 +178,7 @@ class _Reader:
                     concept, how = "workforce", "restated"
             if how is None:
                 concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok, (self._noun_start(q), trail_e))
+                target = target or (n > 0 and C.continues_target(norm, prev_lead_s, qs[prev_i].span[0], lead_s, lead_e))
                 if concept or target:
                     how = "lead"
                     if whole is not None and concept == whole.concept and not target and kind != "percent":
@@ -186,7 +194,7 @@ class _Reader:
                 if unit_ok(prev.concept):
                     concept, target, how = prev.concept, prev.target, "joined"
             if how is None:
-                for cs, ce, c in C.cues(norm, q.span[1], clause_e):
+                for cs, ce, c in C.cues(norm, q.span[1], self._apposed_end(q, nxt, clause_e, se)):
                     if C.fits(c, kind) and unit_ok(c):
                         concept, how = c, "after"
                         break
@@ -199,6 +207,9 @@ class _Reader:
             if kind == "count" and person and not target and concept in (None, "participation") and \
                     payers.pays_for(norm, ss, q.span[0], self._noun_start(q), clause_e, prev_sent):
                 concept, how = "beneficiaries", how or "payer"  # a government pays for them (SPEC "Type")
+            if concept == "employers" and F.rx("employers_universe").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT) \
+                    and not F.search_all("participation", norm, lead_s, clause_e):
+                continue  # "berdasarkan data Dirjen Pajak jumlah perusahaan ada sebanyak 7.758": all there are
             ftype = C.fact_type(concept, kind, target)
             if ftype is None:
                 continue
@@ -239,6 +250,22 @@ class _Reader:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
 
+    def _apposed_end(self, q, nxt, clause_e: int, se: int) -> int:
+        """Where the clause that says what q counts ends: past the next number when that one restates q in
+        apposition ("3,24 juta pekerja rentan atau 10,69 persen yang dapat perlindungan")."""
+        if nxt is None or not F.rx("apposition").match(self.norm, q.span[1], self.qs[nxt].span[0]):
+            return clause_e
+        brk = F.rx("clause_break").search(self.norm, self.qs[nxt].span[1], se, timeout=F.P.TIMEOUT)
+        return brk.start() if brk else se
+
+    def _counts_in(self, idx, n, se) -> bool:
+        """A count of people follows the number in its clause ("Rp 806.400 untuk 4 pekerja")."""
+        q = self.qs[idx[n]]
+        brk = F.rx("clause_break").search(self.norm, q.span[1], se, timeout=F.P.TIMEOUT)
+        end = brk.start() if brk else se
+        return any(self.qs[j].kind == "count" and self.qs[j].span[0] < end and C.units(self.qs[j], "person_units")
+                   for j in idx[n + 1:])
+
     def _benefit(self, s: int, e: int) -> bool:
         """A benefit word ("klaim", "santunan") is the money's closest cue, after any budget cue."""
         ben = F.search_all("benefit", self.norm, s, e)
@@ -265,81 +292,10 @@ class _Reader:
         return None
 
     def _frame(self, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns):
-        norm = self.norm
-        ss, se = d.sent
-        # segment: written right after the number, else the frame
-        start = q.span[1]
-        if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)  # "12.345 pekerja rentan": read the noun with what follows it
-        after = F.segment_after(norm, start, trail_e)
-        if after:
-            d.segment = after[2]
-        else:
-            ev = walker.before(q.span[0], "segment")
-            d.segment = ev.value if ev else None
-        # period: a date right after the number's noun phrase ("9.300 orang tahun ini"), else one in the
-        # lead, else one closing the number's clause, else the frame
-        ev = walker.before(q.span[0], "period", start=lead_s)
-        own = self._own_period(q, walker, se)
-        if own is not None:
-            ev = own  # a date right after the noun phrase is the number's own, over one in its lead
-        if ev is None and not next_owns:
-            ev = walker.after(q.span[1], min(clause_e, q.span[1] + 120), "period")
-        if ev is None:
-            ev = walker.before(q.span[0], "period")
-        d.period = ev.value if ev else self.carry
-        # region (SPEC): where the counted workers are, right after the number ("4.187 nelayan di Kabupaten
-        # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
-        # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
-        paid = d.type in ("budget", "beneficiaries")
-        ev = self._np_region(q, walker, se) or walker.before(q.span[0], "region", start=lead_s)
-        region = ev.value if ev else None
-        if ev is None and paid:
-            region = payers.payer_region(self.ctx, ss, se, q.span[0])
-            if region is None and d.type == "budget":
-                region = payers.article_payer(self.ctx)  # a budget is the paying government's
-        if ev is None and region is None:
-            said = F.rx("attribution_start").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
-            ev = walker.before(q.span[0], "region", start=ss) or \
-                walker.after(q.span[1], said.start() if said else se, "region") or walker.before(q.span[0], "region")
-            region = ev.value if ev else ((paid and payers.article_payer(self.ctx)) or self.main)
-        d.region = None if region == F.AMBIGUOUS else region
-        if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
-            d.details["target_year"] = int(d.period)
-
-    def _np_region(self, q, walker, se) -> Optional[F.Event]:
-        """The region written right after the number's noun phrase ("4.187 nelayan di Kabupaten Natuna");
-        a list of regions there ("di wilayah Sumbar, Riau, dan Kepri") is about none of them alone."""
-        ev = walker.after(q.span[1], min(se, q.span[1] + 90), "region")
-        if ev is None:
-            return None
-        if ev.value is None:  # "20 juta pekerja rentan di Indonesia": a national figure
-            return ev if F.rx("np_gap").match(self.norm, self._noun_start(q), ev.pos) else None
-        if not F.rx("np_place_gap").match(self.norm, self._noun_start(q), ev.pos):
-            return None
-        nxt = walker.after(ev.end, min(se, ev.end + 12), "region")
-        if nxt is not None and nxt.value != ev.value and F.rx("region_list_gap").match(self.norm, ev.end, nxt.pos):
-            return F.Event(ev.pos, "region", F.AMBIGUOUS, nxt.end)
-        return ev
+        fields.frame(self, d, q, walker, lead_s, trail_e, clause_e, next_owns)
 
     def _noun_start(self, q) -> int:
-        """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""
-        start = q.span[1]
-        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)
-        return start
-
-    def _own_period(self, q, walker, endpos) -> Optional[F.Event]:
-        """The period event written right after the number's noun phrase ("9.300 orang tahun ini")."""
-        start = q.span[1]
-        if q.unit and self.norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-            start -= len(q.unit)
-        for at in dict.fromkeys((start, q.span[1])):  # from the noun ("orang tahun ini"), else past the unit ("PK")
-            gap = F.rx("period_after").match(self.norm, at, endpos)
-            ev = walker.after(at, gap.end() + 1, "period") if gap else None
-            if ev is not None and ev.end > gap.end():  # a date starting at the gap's end, or inside its cue
-                return ev                               # ("32,15% di tahun 2025": the date is "tahun 2025")
-        return None
+        return fields.noun_start(self.norm, q)
 
     # -- the article -------------------------------------------------------
     def run(self) -> list[Fact]:

@@ -43,14 +43,17 @@ def search_all(key: str, text: str, pos: int = 0, endpos: Optional[int] = None) 
 
 
 # -- segments --------------------------------------------------------------
-def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, str]]:
-    """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps."""
+def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, Optional[str]]]:
+    """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps; two
+    groups named together ("baik formal maupun non formal") are one cue of no segment."""
     found = []
     for key, seg in SEGMENT_KEYS:
         for m in search_all(key, text, pos, endpos):
             found.append((m.start(), m.end(), seg))
     for m in search_all("seg_abbrev", text, pos, endpos):
         found.append((m.start(), m.end(), _ABBREV[m.group(0)]))
+    for m in search_all("seg_both", text, pos, endpos):  # "baik formal maupun non formal": all, no one group
+        found.append((m.start(), m.end(), None))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for s, e, seg in found:
@@ -172,6 +175,7 @@ class Event:
     kind: str  # "period" | "segment" | "region"
     value: Optional[str]
     end: int
+    now: bool = False  # a present-time word ("saat ini", "kini"): ends a frame, sets no period
 
 
 def zone_events(ctx, zs: int, ze: int) -> list[Event]:
@@ -199,7 +203,7 @@ def zone_events(ctx, zs: int, ze: int) -> list[Event]:
     now = event_period(ctx)
     for m in search_all("present_time", norm, zs, ze):
         if not overlaps_date(*m.span()):
-            ev.append(Event(m.start(), "period", now, m.end()))
+            ev.append(Event(m.start(), "period", None, m.end(), now=True))  # "saat ini": now, no period
     if now:
         for m in search_all("next_year", norm, zs, ze):
             if not overlaps_date(*m.span()):
@@ -257,10 +261,11 @@ class FrameWalker:
             i -= 1
         return None
 
-    def after(self, pos: int, endpos: int, kind: str) -> Optional[Event]:
+    def after(self, pos: int, endpos: int, kind: str, skip_now: bool = False) -> Optional[Event]:
+        """The first event of `kind` starting in [pos, endpos); `skip_now`: not a present-time word."""
         i = bisect.bisect_left(self._pos, pos)
         while i < len(self.events) and self.events[i].pos < endpos:
-            if self.events[i].kind == kind:
+            if self.events[i].kind == kind and not (skip_now and self.events[i].now):
                 return self.events[i]
             i += 1
         return None
