@@ -6,6 +6,7 @@ concept of a number's lead. facts.py reads numbers with these.
 """
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from . import frames as F
@@ -97,9 +98,19 @@ def units(q, key: str) -> bool:
 
 
 def counts_things(q) -> bool:
-    """A count of places or things ("lima kecamatan", "tiga pabrik"): never a fact of workers, so a
-    cue after it still speaks of the count before it ("5.430 pekerja di lima kecamatan telah menjadi peserta")."""
-    return q.kind == "count" and bool(q.unit) and not units(q, "person_units") and not units(q, "employer_units")
+    """A count of places, things or people who are no workers ("lima kecamatan", "tiga pabrik", "dua anak"):
+    never a fact of workers, so a cue after it still speaks of the count before it ("5.430 pekerja di lima
+    kecamatan telah menjadi peserta").  A noun the numbers step reads open-class ("1.200 pecalang") may be."""
+    if q.kind != "count" or not q.unit or units(q, "person_units") or units(q, "employer_units"):
+        return False
+    unit = q.unit.lower().strip()
+    return units(q, "thing_units") or unit in _closed_nouns()  # a known noun of no workers; open ones may be
+
+
+@functools.lru_cache(maxsize=1)
+def _closed_nouns() -> frozenset:
+    """The counted nouns the numbers step knows by name (patterns/units.toml)."""
+    return frozenset(w.lower() for w in F.P.words("units", "counted"))
 
 
 def same_value(a: float, b: float) -> bool:

@@ -131,7 +131,7 @@ class _Reader:
             concept, target, how = None, False, None
             if q.kind == "count" and C.units(q, "employer_units"):
                 concept, how = "employers", "unit"
-            elif q.kind == "count" and q.unit and not C.units(q, "person_units"):
+            elif C.counts_things(q):
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
