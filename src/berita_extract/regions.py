@@ -249,7 +249,18 @@ def extract(ctx) -> list[Region]:
             )
             first[place.code] = (s, e)
         region.mentions.append(ctx.mention(s, e))
-    return sorted(by_code.values(), key=lambda r: first[r.code])
+    regions = sorted(by_code.values(), key=lambda r: first[r.code])
+    return _without_venues(ctx, regions)
+
+
+def _without_venues(ctx, regions: list[Region]) -> list[Region]:
+    """A region named only as where a meeting took place is no region of the article (SPEC: not a venue,
+    not the seat of a national event)."""
+    rx = patterns.compiled(_NAME, "venue_before")
+    def venue(m) -> bool:
+        s = m.span[0]
+        return bool(rx.search(ctx.norm, max(0, s - 120), s, timeout=patterns.TIMEOUT))
+    return [r for r in regions if not all(venue(m) for m in r.mentions)]
 
 
 def resolve(ctx, name: str, level: Optional[str] = None) -> Optional[Region]:
