@@ -154,6 +154,8 @@ class _Reader:
                 continue  # a change ("naik 10 persen"), not a level
             if kind == "count" and self._uncovered(q, lead_s, lead_e, trail_e):
                 continue  # "30.000 pekerja yang belum terdaftar", "1.500 perusahaan ... PDS": the gap
+            if kind == "percent" and F.rx("composition_after").match(norm, q.span[1], se):
+                continue  # "62% peserta didominasi pekerja formal": how the members divide, not coverage
             if how is None and prev is not None and prev.type == "coverage_rate" and kind == "count" and \
                     F.rx("denominator_link").match(norm, lead_s, lead_e):
                 concept, how = "workforce", "denominator"
@@ -204,6 +206,9 @@ class _Reader:
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
                 concept = C.closest(prev_cues, kind, unit_ok)
                 how = "topic" if concept else None
+            if how is None and C.units(q, "member_units") and F.segment_after(norm, self._noun_start(q), trail_e) \
+                    and not F.search_all("attendance", norm, lead_s, lead_e):
+                concept, how = "participation", "unit"  # "Sementara 526.000 peserta adalah pekerja sektor informal"
             if kind == "count" and person and not target and concept in (None, "participation") and \
                     payers.pays_for(norm, ss, q.span[0], self._noun_start(q), clause_e, prev_sent):
                 concept, how = "beneficiaries", how or "payer"  # a government pays for them (SPEC "Type")
