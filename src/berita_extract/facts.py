@@ -150,9 +150,13 @@ class _Reader:
             if kind == "count" and paid is not None and paid == prev_i and \
                     F.rx("benefit_recipient").match(norm, lead_s, lead_e):
                 continue  # "... kepada 1.230 peserta": the claimants, not beneficiaries of paid contributions
-            if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
-                continue  # a change ("naik 10 persen"), not a level
-            if kind == "count" and self._uncovered(q, lead_s, lead_e, trail_e):
+            if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT) or \
+                    F.rx("change_noun_before").search(norm, max(ss, lead_e - 80), lead_e, timeout=F.P.TIMEOUT):
+                continue  # a change ("naik 10 persen", "pertumbuhan kepesertaan sebesar 31 persen"), not a level
+            hyp = F.rx("hypothetical").search(norm, ss, se, timeout=F.P.TIMEOUT)
+            if (hyp is not None and hyp.start() < lead_e) or self._word_count_of_things(q):
+                continue  # "Apabila ... dibutuhkan Rp2,5 miliar", "Misalnya ada 100 orang"; "dua kategorisasi"
+            if kind in ("count", "percent") and self._uncovered(q, lead_s, lead_e, trail_e):
                 continue  # "30.000 pekerja yang belum terdaftar", "1.500 perusahaan ... PDS": the gap
             if kind == "percent" and F.rx("composition_after").match(norm, q.span[1], se):
                 continue  # "62% peserta didominasi pekerja formal": how the members divide, not coverage
@@ -172,7 +176,8 @@ class _Reader:
                 if told is not None:
                     prev, concept, how = told, "beneficiaries", "budget_link"  # "Anggaran tersebut untuk ..."
                     told_here = walker.after(lead_s, clause_e, "period") is None  # no date of its own
-            if how is None and kind == "count" and F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e):
+            if how is None and kind == "count" and (F.rx("beneficiaries_after").match(norm, self._noun_start(q), trail_e)
+                                                    or F.rx("gov_paid_relative").search(norm, q.span[1], clause_e)):
                 concept, how = "beneficiaries", "defined"  # "3.250 pekerja rentan yang iurannya dibayarkan ..."
             if how is None and kind == "count" and F.rx("restated_share").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
                 told = self._last_fact(lead_s)  # "Angka itu baru sebagian kecil dari sekitar 20 juta pekerja rentan"
@@ -254,6 +259,11 @@ class _Reader:
         if not gap:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _word_count_of_things(self, q) -> bool:
+        """A number in words whose noun names no known worker group ("dua kategorisasi", "roda tiga pengangkut"):
+        in words, only a count of workers by name is a figure."""
+        return q.kind == "count" and not any(ch.isdigit() for ch in q.text) and not C.units(q, "person_units")
 
     def _apposed_end(self, q, nxt, clause_e: int, se: int) -> int:
         """Where the clause that says what q counts ends: past the next number when that one restates q in
