@@ -242,7 +242,8 @@ def index_page(rows: list[tuple[str, object, dict]], errors: list[tuple[str, str
         cells = [
             f'<td data-v="{esc(info["title"])}"><a href="{esc(href)}">{esc(info["title"])}</a>'
             f'<span class="id">{esc(a.id)}</span></td>',
-        ] + [f'<td data-v="{esc(info[k] or "")}">{esc(info[k] or "")}</td>' for k in ("outlet", "date", "region")] + [
+        ] + [f'<td{" class=nw" if k == "date" else ""} data-v="{esc(info[k] or "")}">{esc(info[k] or "")}</td>'
+             for k in ("outlet", "date", "region")] + [
             f'<td class="num" data-v="{len(a.facts)}">{len(a.facts)}</td>',
             f'<td class="num{" bad" if failed else ""}" data-v="{failed}">{failed}</td>',
         ]

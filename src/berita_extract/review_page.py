@@ -222,7 +222,7 @@ def _facts_table(a) -> str:
         rows.append(
             f'<tr id="fact-{i}"><td><button type="button" class="pick" data-mark="{ids}" '
             f'aria-label="{esc(label)}">{i + 1}</button></td>'
-            + _cell(f.type.replace("_", " ")) + _cell(value, "num") + _cell(f.region) + _cell(f.segment)
+            + _cell(f.type.replace("_", " ")) + _cell(value, "num") + _cell(f.region) + _cell(f.segment and f.segment.replace("_", " "))
             + _cell(f.period) + "</tr>"
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("#", "type", "value", "region", "segment", "period"))
