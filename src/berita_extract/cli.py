@@ -23,11 +23,14 @@ PATH is a .txt article (UTF-8; a BOM is dropped; cp1252 is read with a
 warning), a directory (its *.txt files, sorted by name), a JSON Lines corpus
 (*.jsonl: one {"id": ..., "text": ...} object per line, read as a stream), or
 - for standard input. An article's id is its file stem (or the "id" of its
-JSON line; "stdin" for -). A file named "schema" or "table" is ./schema.
+JSON line; "stdin" for -). A file named "schema", "table" or "review" is ./schema.
 
 Other commands:
   berita-extract schema          print the JSON Schema of the Article record
-  berita-extract table PATH...   print the coverage table of the articles"""
+  berita-extract table PATH...   print the coverage table of the articles
+  berita-extract review PATH... -o DIR
+                                 write a static review site: DIR/index.html and
+                                 DIR/<id>.html, every extracted span highlighted"""
 
 EPILOG = """\
 examples:
@@ -292,6 +295,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             return _cmd_schema(argv[1:])
         if argv and argv[0] == "table":
             return _cmd_table(argv[1:])
+        if argv and argv[0] == "review":
+            from . import review
+
+            return review.main(argv[1:])
         return _cmd_extract(argv)
     except KeyboardInterrupt:
         return 130
