@@ -129,10 +129,14 @@ def test_table_latest_from_records_one_row_per_region_segment_period(capsysbinar
         periods[(region, seg, typ, unit)].add(period)
         values = [r["value"] for r in rs]
         assert len(set(values)) == len(values)  # one row per value
-        if len(rs) == 1:
-            assert rs[0]["conflict"] == "false"
-        else:
-            assert all(r["conflict"] == "true" and r["values"] == str(len(rs)) for r in rs)
+        said = defaultdict(set)  # article -> the values it states here
+        for r in rs:
+            for a in r["articles"].split(";"):
+                said[a].add(r["value"])
+        assert all(r["stated_by"] == str(len(said)) and r["values"] == str(len(rs)) for r in rs)
+        disagree = len({frozenset(v) for v in said.values()}) > 1
+        assert all(r["conflict"] == ("true" if disagree else "false") for r in rs)
+        if len(rs) > 1:
             assert sorted(r["value_rank"] for r in rs) == [str(i) for i in range(1, len(rs) + 1)]
         for r in rs:
             assert int(r["agree"]) == len(r["articles"].split(";")) and " / " not in r["value"]
@@ -142,6 +146,10 @@ def test_table_latest_from_records_one_row_per_region_segment_period(capsysbinar
     assert set(by_value) == {"49.55", "50.1"}
     assert by_value["49.55"]["articles"] == "000_b9e5ae7235c0760d" and by_value["50.1"]["articles"] == "zz_other_source"
     assert all(r["stated_by"] == "2" and r["agree"] == "1" for r in kediri)
+    assert all(r["conflict"] == "true" for r in kediri)
+    # one article's batch and its new total, stated alike by both sources: two rows, no conflict
+    pair = groups[("Kota Kediri", "pekerja_rentan", "2024", "beneficiaries", "count")]
+    assert sorted(r["value"] for r in pair) == ["9300", "9695"] and all(r["conflict"] == "false" for r in pair)
     agreeing = groups[("Kota Kediri", "penerima_upah", "2024-05", "workforce", "count")]
     assert len(agreeing) == 1 and agreeing[0]["agree"] == "2" and agreeing[0]["conflict"] == "false"
     assert agreeing[0]["articles"] == "000_b9e5ae7235c0760d;zz_other_source"

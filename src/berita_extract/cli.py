@@ -102,9 +102,10 @@ def _schema_parser() -> argparse.ArgumentParser:
 TABLE_DESCRIPTION = """\
 The coverage table across articles: one row per region, segment, period and
 measure (a fact type; a coverage target by percent and by count are two),
-with the value, the articles that state it and how many agree. When the
-articles disagree, each value is a row of its own with its sources, flagged
-as a conflict (value_rank 1: the value most articles state).
+with the value, the articles that state it and how many agree. Where
+several values are stated, each is a row of its own with its sources
+(value_rank 1: the value most articles state), flagged as a conflict when
+two articles state different values there.
 
 PATH is an article or corpus as for `berita-extract PATH` (extracted), or
 records already written: a *.json record, an -o folder of them, or the

@@ -2,10 +2,13 @@
 
 A measure is a fact type with what its value measures (``coverage_target`` by
 ``percent`` and by ``count`` are two measures). A row gives the value, the
-articles that state it and how many agree. When the articles disagree, each
-value is its own row with its own sources, all of them flagged ``conflict``
-(``value_rank`` 1 for the value most articles state): values are never
-joined into one cell. ``latest=True`` keeps, for each region, segment and
+articles that state it and how many agree. When several values are stated
+there, each value is its own row with its own sources (``value_rank`` 1 for
+the value most articles state, ``values`` how many there are): values are
+never joined into one cell. They are flagged ``conflict`` when the sources
+disagree: two articles state different values (or sets of values) there. One
+article's two figures for the same frame (a batch and its new total) are two
+rows, not a conflict, and neither are two articles stating the same pair. ``latest=True`` keeps, for each region, segment and
 measure, only its most recent period (rows without a period are dropped then).
 
 Works on records (dicts) or Article models, one at a time (``Coverage.add``),
@@ -87,14 +90,19 @@ class Coverage:
         for key in keys:
             region, seg, period, typ, unit = key
             values = self._cells[key]
-            stated_by = len({a for v in values.values() for a in v["articles"]})
+            stated: dict[str, set] = {}
+            for v, cell in values.items():
+                for a in cell["articles"]:
+                    stated.setdefault(a, set()).add(v)
+            stated_by = len(stated)
+            conflict = len({frozenset(vs) for vs in stated.values()}) > 1
             ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]["articles"]), kv[1]["articles"][0], kv[0]))
             for rank, (value, cell) in enumerate(ranked, 1):
                 out.append({
                     "region": region, "region_code": self._codes.get(region) if region else None,
                     "segment": seg, "period": period, "type": typ, "unit": unit, "value": value,
                     "qualifier": cell["qualifier"], "agree": len(cell["articles"]), "stated_by": stated_by,
-                    "conflict": len(values) > 1, "value_rank": rank, "values": len(values),
+                    "conflict": conflict, "value_rank": rank, "values": len(values),
                     "articles": list(cell["articles"]), "checks": list(cell["checks"]),
                 })
         return out
@@ -155,7 +163,8 @@ def to_text(rows: list[dict]) -> str:
             r["region"] or "-", r["period"] or "-", SEGMENT_SHORT.get(r["segment"], r["segment"] or "-"),
             r["type"] + (" (count)" if r["type"] == "coverage_target" and r["unit"] == "count" else ""),
             qual + _id_num(r["value"], r["unit"]), f"{r['agree']}/{r['stated_by']}",
-            f"CONFLICT {r['value_rank']}/{r['values']}" if r["conflict"] else "",
+            f"CONFLICT {r['value_rank']}/{r['values']}" if r["conflict"]
+            else (f"value {r['value_rank']}/{r['values']}" if r["values"] > 1 else ""),
             "; ".join(r["checks"]), " ".join(r["articles"]),
         ])
     widths = [max(len(t[i]) for t in table) for i in range(len(cols))]
