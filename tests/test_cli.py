@@ -74,14 +74,23 @@ def test_stdin_through_the_installed_command():
 
 def test_out_dir_gets_one_file_per_article_as_golden(capsysbinary, seeds_dir, tmp_path):
     out_dir = tmp_path / "out"
-    code, out, err = run(capsysbinary, seeds_dir, "-o", out_dir)
+    code, out, err = run(capsysbinary, seeds_dir, "-o", out_dir, "--format", "jsonl")
     assert code == 0, err
     files = sorted(p.name for p in out_dir.iterdir())
     assert files == sorted(f"{p.stem}.json" for p in SEEDS[:3])  # and no temporary file left behind
     for p in SEEDS[:3]:
         expected = extract_file(seeds_dir / p.name).model_dump_json(indent=2) + "\n"
         assert (out_dir / f"{p.stem}.json").read_text(encoding="utf-8") == expected
-    assert len(lines(out)) == 3  # stdout still gets the records
+    assert len(lines(out)) == 3  # stdout gets the records when --format asks for them
+
+
+def test_out_dir_without_format_keeps_stdout_quiet_and_counts_on_stderr(capsysbinary, seeds_dir, tmp_path):
+    out_dir = tmp_path / "out"
+    code, out, err = run(capsysbinary, tmp_path / "gone.txt", seeds_dir, "-o", out_dir)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [f"{tmp_path / 'gone.txt'}: No such file or directory",
+                                f"3 articles written to {out_dir}, 1 failed"]
+    assert len(list(out_dir.glob("*.json"))) == 3
 
 
 def test_format_json_is_one_array_of_the_same_records(capsysbinary, seeds_dir):
@@ -114,7 +123,7 @@ def test_format_csv(capsysbinary, seeds_dir):
 def test_missing_input_is_reported_and_the_others_still_done(capsysbinary, seeds_dir, tmp_path):
     out_dir = tmp_path / "out"
     missing = tmp_path / "gone.txt"
-    code, out, err = run(capsysbinary, missing, seeds_dir, "-o", out_dir)
+    code, out, err = run(capsysbinary, missing, seeds_dir, "-o", out_dir, "--format", "jsonl")
     assert code == 1
     assert f"{missing}: No such file or directory" in err.splitlines()
     assert len(lines(out)) == 3 and len(list(out_dir.glob("*.json"))) == 3
@@ -173,7 +182,7 @@ def test_jobs_2_is_byte_identical_to_jobs_1(capsysbinary, seeds_dir, tmp_path):
     out_dir = tmp_path / "out"
     for jobs in (1, 2):
         shutil.rmtree(out_dir, ignore_errors=True)
-        code, out, err = run(capsysbinary, *inputs, "-o", out_dir, "--jobs", jobs, "--summary")
+        code, out, err = run(capsysbinary, *inputs, "-o", out_dir, "--jobs", jobs, "--summary", "--format", "jsonl")
         assert code == 1  # the missing file
         outs[jobs] = (out, err, {p.name: p.read_bytes() for p in sorted(out_dir.iterdir())})
     assert outs[1][0] == outs[2][0]  # stdout
@@ -204,7 +213,7 @@ def test_jsonl_corpus_streamed_with_a_malformed_line(capsysbinary, tmp_path):
         encoding="utf-8",
     )
     out_dir = tmp_path / "out"
-    code, out, err = run(capsysbinary, corpus, "-o", out_dir)
+    code, out, err = run(capsysbinary, corpus, "-o", out_dir, "--format", "jsonl")
     assert code == 1
     assert [r["id"] for r in lines(out)] == ["a1", "7"]
     errs = err.splitlines()

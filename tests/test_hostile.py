@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,14 @@ def user_mode(monkeypatch):
     monkeypatch.delenv("BERITA_STRICT", raising=False)
 
 
+def messages(err: str, out_dir) -> str:
+    """stderr without its last line, which must count what was written to out_dir and what failed."""
+    *msgs, tail = err.splitlines() or [""]
+    written = len(list(Path(out_dir).glob("*.json")))
+    assert re.fullmatch(rf"{written} articles written to {re.escape(str(out_dir))}, \d+ failed", tail), tail
+    return "".join(m + "\n" for m in msgs)
+
+
 def run_batch(capsysbinary, tmp_path, name: str, content: bytes | None, *extra, jobs: int = 1):
     """A directory holding a good seed and the hostile file, run with -o; returns (code, stdout, stderr, out_dir, path)."""
     d = tmp_path / "in"
@@ -44,6 +53,8 @@ def run_batch(capsysbinary, tmp_path, name: str, content: bytes | None, *extra, 
     out, err = capsysbinary.readouterr()
     out, err = out.decode("utf-8"), err.decode("utf-8")
     assert "Traceback" not in err
+    assert out == "", "with -o and no --format, stdout stays quiet"
+    err = messages(err, out_dir)
     check_outputs(out_dir)
     assert (out_dir / "a_good.json").is_file(), "the good article of the batch is still extracted"
     return code, out, err, out_dir, path
@@ -210,7 +221,7 @@ def test_file_deleted_between_listing_and_reading(capsysbinary, tmp_path, monkey
     code = main([str(d), "-o", str(tmp_path / "out")])
     out, err = capsysbinary.readouterr()
     assert code == 1
-    assert err.decode().splitlines() == [f"{d / 'b.txt'}: No such file or directory"]
+    assert messages(err.decode(), tmp_path / "out").splitlines() == [f"{d / 'b.txt'}: No such file or directory"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "c.json"]
 
 
@@ -267,7 +278,7 @@ def test_malformed_and_truncated_jsonl_lines(capsysbinary, tmp_path):
     out_dir = tmp_path / "out"
     code = main([str(corpus), "-o", str(out_dir)])
     out, err = capsysbinary.readouterr()
-    errs = err.decode().splitlines()
+    errs = messages(err.decode(), out_dir).splitlines()
     assert code == 1
     assert [e.split(": ", 1)[0] for e in errs] == [f"{corpus}:2", f"{corpus}:3", f"{corpus}:5"]
     assert all("malformed JSON Lines line" in e for e in errs)

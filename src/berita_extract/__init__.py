@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_file", "Article", "__version__"]
+__all__ = ["extract", "extract_file", "extract_many", "to_frame", "Article", "__version__"]
 
 
 def __getattr__(name):  # lazy: `berita-extract schema` need not import the extractors
@@ -10,6 +10,10 @@ def __getattr__(name):  # lazy: `berita-extract schema` need not import the extr
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in ("extract_many", "to_frame"):
+        from . import api
+
+        return getattr(api, name)
     if name == "Article":
         from .model import Article
 

@@ -82,14 +82,23 @@ def _count_skip(stats: Optional[dict]) -> None:
         stats["skipped"] = stats.get("skipped", 0) + 1
 
 
+def count_lines(path: str) -> int:
+    """The non-blank lines of a JSON Lines file (its articles, for a progress bar's total)."""
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for raw in fh if raw.strip())
+    except OSError:
+        return 1  # the input that will fail, with its reason
+
+
 def count_inputs(paths: Iterable[str]) -> Optional[int]:
-    """How many articles the paths hold, or None when a JSON Lines file makes it unknown."""
+    """How many articles the paths hold (a JSON Lines file's lines are counted)."""
     n = 0
     for p in paths:
         if p == STDIN:
             n += 1
-        elif p.lower().endswith(JSONL_SUFFIXES):
-            return None
+        elif p.lower().endswith(JSONL_SUFFIXES) and not os.path.isdir(p):
+            n += count_lines(p)
         elif os.path.isdir(p):
             n += sum(1 for _ in Path(p).glob("*.txt"))
         else:

@@ -27,7 +27,7 @@ JSON line; "stdin" for -). A file named "schema", "table" or "review" is ./schem
 
 Other commands:
   berita-extract schema          print the JSON Schema of the Article record
-  berita-extract table PATH...   print the coverage table of the articles
+  berita-extract table PATH...   the coverage table of articles, or of records already written
   berita-extract review PATH... -o DIR
                                  write a static review site: DIR/index.html and
                                  DIR/<id>.html, every extracted span highlighted"""
@@ -37,7 +37,9 @@ examples:
   berita-extract seeds/                          one JSON line per article on stdout
   berita-extract seeds/ -o out --summary         write out/<id>.json, a summary line per article on stderr
   berita-extract article.txt --format json       one indented JSON array
-  berita-extract seeds/ --format csv > facts.csv one row per fact
+  berita-extract seeds/ --format csv > facts.csv one row per fact (and one per article with none)
+  berita-extract seeds/ --format sqlite --db facts.db
+                                                 upsert the records into SQLite tables
   cat article.txt | berita-extract -             read standard input
   berita-extract corpus.jsonl -o out --jobs 4 --resume
                                                  a large corpus in 4 processes, skipping ids already in out/
@@ -65,11 +67,13 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", metavar="DIR", help="write DIR/<id>.json per article (created if missing)")
     p.add_argument(
         "--format",
-        choices=("jsonl", "json", "csv"),
-        default="jsonl",
-        help="what goes to stdout: jsonl (default: one Article per line), json (one indented array), "
-        "csv (one row per fact, with article id, sentence and span)",
+        choices=("jsonl", "json", "csv", "sqlite"),
+        default=None,
+        help="what goes to stdout: jsonl (one Article per line; the default without -o), json (one indented "
+        "array), csv (one row per fact, and one per article without facts), sqlite (nothing: the records go "
+        "to --db FILE); with -o and no --format, stdout stays quiet",
     )
+    p.add_argument("--db", metavar="FILE", help="with --format sqlite: the SQLite file to upsert the records into")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
     p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json is already in the -o directory")
     p.add_argument(
@@ -98,15 +102,33 @@ def _schema_parser() -> argparse.ArgumentParser:
     )
 
 
+TABLE_DESCRIPTION = """\
+The coverage table across articles: one row per region, segment, period and
+measure (a fact type; a coverage target by percent and by count are two),
+with the value, the articles that state it and how many agree. Where
+several values are stated, each is a row of its own with its sources
+(value_rank 1: the value most articles state), flagged as a conflict when
+two articles state different values there.
+
+PATH is an article or corpus as for `berita-extract PATH` (extracted), or
+records already written: a *.json record, an -o folder of them, or the
+JSON Lines output of `berita-extract` (read, not extracted again)."""
+
+
 def _table_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=f"{PROG} table",
-        description="Extract the articles and print their coverage table (region, period, rates, counts).",
-        epilog="example:\n  berita-extract table seeds/",
+        description=TABLE_DESCRIPTION,
+        epilog="examples:\n  berita-extract table seeds/\n"
+        "  berita-extract seeds/ -o out && berita-extract table out/ --format csv --latest -o coverage.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="as for berita-extract PATH...")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles, or records already written (see above)")
+    p.add_argument("--format", choices=("text", "csv", "jsonl"), default="text", help="text (default), csv or jsonl")
+    p.add_argument("-o", "--out", metavar="FILE", help="write the table to FILE (whole or not at all) instead of stdout")
+    p.add_argument("--latest", action="store_true", help="keep only each region's most recent period (per segment "
+                   "and measure); rows without a period are left out")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes when extracting (default 1)")
     return p
 
 
@@ -150,8 +172,12 @@ class _Err:
         return True
 
 
-def _progress(err: _Err, total: Optional[int], disabled: bool):
-    if disabled or not sys.stderr.isatty() or (total is not None and total < 20):
+def _progress(err: _Err, count, disabled: bool):
+    """A progress bar on a terminal; `count()` (how many articles, counted only then) gives its total."""
+    if disabled or not sys.stderr.isatty():
+        return None
+    total = count()
+    if total is not None and total < 20:
         return None
     from tqdm import tqdm
 
@@ -177,22 +203,28 @@ def _out(text: str) -> None:
 def _cmd_table(argv: list[str]) -> int:
     parser = _table_parser()
     args = parser.parse_args(argv)
-    tables = _tables_module(parser, "coverage_table")
     jobs = _jobs(parser, args.jobs)
-    from . import batch
+    from pathlib import Path
+
+    from . import batch, coverage, records
 
     err = _Err()
     failed = 0
-    articles = []
-    for res in batch.run(batch.iter_items(args.paths), batch.Options(article=True), jobs):
+    cov = coverage.Coverage()
+    for res in records.load(args.paths, jobs):
         if not err.report(res):
             failed += 1
             continue
-        articles.append(res.article)
-    table = tables.coverage_table(articles)
-    if table is not None:
-        text = table if isinstance(table, str) else str(table)
-        _out(text if text.endswith("\n") else text + "\n")
+        cov.add(res.record)
+    text = coverage.FORMATS[args.format](cov.rows(latest=args.latest))
+    if args.out:
+        try:
+            batch.write_atomic(Path(args.out), text)
+        except OSError as e:
+            err(f"{args.out}: {e.strerror or e}")
+            return 1
+    else:
+        _out(text)
     return 1 if failed else 0
 
 
@@ -202,7 +234,12 @@ def _cmd_extract(argv: list[str]) -> int:
     jobs = _jobs(parser, args.jobs)
     if args.resume and not args.out:
         parser.error("--resume needs -o/--out DIR (it skips the ids already written there)")
-    tables = _tables_module(parser, "csv_header", "csv_rows") if args.format == "csv" else None
+    fmt = args.format or (None if args.out else "jsonl")  # with -o and no --format, stdout stays quiet
+    if fmt == "sqlite" and not args.db:
+        parser.error("--format sqlite needs --db FILE")
+    if args.db and fmt != "sqlite":
+        parser.error("--db FILE goes with --format sqlite")
+    tables = _tables_module(parser, "csv_header", "csv_rows") if fmt == "csv" else None
 
     from pathlib import Path
 
@@ -215,11 +252,22 @@ def _cmd_extract(argv: list[str]) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             parser.error(f"cannot create output directory {args.out}: {e.strerror or e}")
+    db = None
+    if fmt == "sqlite":
+        import sqlite3
+
+        from .sqlite_out import SqliteWriter
+
+        try:
+            db = SqliteWriter(args.db)
+        except (sqlite3.Error, OSError) as e:
+            parser.error(f"cannot open the database {args.db}: {e}")
     options = batch.Options(
-        line=args.format == "jsonl",
-        pretty=out_dir is not None or args.format == "json",
-        csv=args.format == "csv",
+        line=fmt == "jsonl",
+        pretty=out_dir is not None or fmt == "json",
+        csv=fmt == "csv",
         summary=args.summary,
+        article=db is not None,
     )
     if args.max_mb is not None:
         if args.max_mb < 0:
@@ -227,16 +275,15 @@ def _cmd_extract(argv: list[str]) -> int:
         options.max_bytes = int(args.max_mb * 1_000_000) or None
     stats: dict = {}
     err = _Err()
-    total = batch.count_inputs(args.paths)
-    bar = _progress(err, total, args.no_progress)
+    bar = _progress(err, lambda: batch.count_inputs(args.paths), args.no_progress)
     items = batch.iter_items(args.paths, skip=out_dir if args.resume else None, stats=stats)
 
     failed = done = 0
     written: set[str] = set()
     first = True
-    if args.format == "json":
+    if fmt == "json":
         _out("[")
-    elif args.format == "csv":
+    elif fmt == "csv":
         import csv
         import io
 
@@ -261,30 +308,64 @@ def _cmd_extract(argv: list[str]) -> int:
                     err(f"{target}: {e.strerror or e}")
                     continue
                 written.add(res.id)
-            if args.format == "jsonl":
+            if db is not None and not _to_db(db, res, err):
+                failed += 1
+                continue
+            if fmt == "jsonl":
                 _out(res.line + "\n")
-            elif args.format == "json":
+            elif fmt == "json":
                 body = "\n".join("  " + ln for ln in res.pretty.split("\n"))
                 _out(("\n" if first else ",\n") + body)
-            else:
+            elif fmt == "csv":
                 _out(res.csv)
             first = False
             done += 1
             if res.summary:
                 err(res.summary)
-        if args.format == "json":
+        if fmt == "json":
             _out("]\n" if first else "\n]\n")
     finally:
         if bar is not None:
             bar.close()
             err.bar = None
+        if db is not None:
+            db.close()  # commits the articles done, also when interrupted
         sys.stdout.flush()
-    if args.summary:
-        tail = f"{done} articles extracted, {failed} failed"
+    if args.summary or out_dir is not None or db is not None:
+        dest = " and ".join(d for d in (args.out, args.db if db is not None else None) if d)
+        tail = f"{done} articles {'written to ' + dest if dest else 'extracted'}, {failed} failed"
         if stats.get("skipped"):
             tail += f", {stats['skipped']} skipped (already in {args.out})"
         err(tail)
     return 1 if failed else 0
+
+
+def _to_db(db, res, err: _Err) -> bool:
+    import sqlite3
+
+    try:
+        db.write(res.article)
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as e:
+        err(f"{res.label}: not written to the database: {e}")
+        return False
+    return True
+
+
+COMMANDS = ("schema", "table", "review")
+
+
+def _unknown_command(word: str) -> Optional[str]:
+    """The usage error for a first word that looks like a command ("tabel") and names no file, else None."""
+    import re
+
+    if not re.fullmatch(r"[A-Za-z][A-Za-z_-]*", word) or os.path.exists(word):
+        return None
+    import difflib
+
+    near = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    if near:
+        return f"{PROG}: unknown command {word!r} (and no such file); did you mean {near[0]!r}?"
+    return f"{PROG}: {word!r} is neither a file nor a command ({', '.join(COMMANDS)}); see {PROG} --help"
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -299,6 +380,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             from . import review
 
             return review.main(argv[1:])
+        unknown = _unknown_command(argv[0]) if argv else None
+        if unknown:
+            print(f"usage: {PROG} PATH... | {' | '.join(COMMANDS)} ...\n{unknown}", file=sys.stderr)
+            return 2
         return _cmd_extract(argv)
     except KeyboardInterrupt:
         return 130
