@@ -93,3 +93,20 @@ def extract_file(path: str | os.PathLike, id: Optional[str] = None, **kw) -> Art
     data = p.read_bytes()
     text, warns = decode(data)
     return extract(text, id=id or p.stem, path=str(path), data=data, warnings=warns, **kw)
+
+
+_CHECK_TEXT = (
+    "Judul\n\nKOTA KEDIRI - BPJS Ketenagakerjaan mencatat 9.695 pekerja atau 49,65 persen pada Selasa "
+    "(28/5/2024), sesuai Inpres Nomor 2 Tahun 2021.\n"
+)
+
+
+def self_check() -> Optional[str]:
+    """None when this installation extracts; else why every article would fail (missing rule files,
+    a broken install), which the batch reports for each input instead of writing empty records."""
+    try:
+        article = extract(_CHECK_TEXT, id="self-check")
+    except Exception as err:  # noqa: BLE001
+        return f"broken installation: {type(err).__name__}: {err}"
+    failed = [w for w in article.warnings if ": " in w and w.split(": ", 2)[1].endswith(("Error", "Missing"))]
+    return f"broken installation: {failed[0]}" if failed else None
