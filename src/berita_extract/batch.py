@@ -244,18 +244,6 @@ def _init_worker(options: Options) -> None:
     _OPTIONS = options
 
 
-_BROKEN: list = []  # [reason or None] once this process has checked its installation
-
-
-def install_error() -> Optional[str]:
-    """Why this installation cannot extract any article (pipeline.self_check), checked once per process."""
-    if not _BROKEN:
-        from .pipeline import self_check
-
-        _BROKEN.append(self_check())
-    return _BROKEN[0]
-
-
 def process(item: Item, options: Optional[Options] = None) -> Outcome:
     """Read and extract one Item into the outputs `options` asks for; never raises."""
     options = options or _OPTIONS
@@ -263,7 +251,9 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
     if item.error:
         out.error = item.error
         return out
-    broken = install_error()
+    from .pipeline import self_check
+
+    broken = self_check()
     if broken:  # a step that would fail for every article: an error for each, exit status 1
         out.error = broken
         return out

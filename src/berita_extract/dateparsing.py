@@ -88,6 +88,15 @@ def _canonical_unit(word: str) -> Optional[str]:
 _PERIOD = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
+def relative_of(groups: dict) -> Optional[dict]:
+    """The offset of a relative_count match (its named groups: past num/se/unit/unit1, or ahead anum/ase/aunit/aunit1)."""
+    ahead = groups.get("ahead") is not None
+    p = "a" if ahead else ""
+    unit = groups[f"{p}unit"] or groups[f"{p}unit1"]
+    num = groups[f"{p}num"] or ("1" if groups[f"{p}se"] else None)
+    return relative_offset(num, unit, ahead)
+
+
 def relative_offset(number: Optional[str], unit: str, future: bool) -> Optional[dict]:
     """{"unit": day|week|month|year, "offset": n} for a counted relative expression's parts."""
     n = 1 if number is None else _number(number)

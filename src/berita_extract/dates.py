@@ -27,13 +27,10 @@ Order of resolution:
    ``end`` the second, the granularity of ``value``; year inference and the
    event date still see both dates (the join comes after step 2; a joined day
    range is no event date, like "28-30 Mei");
-5. relative expressions ("hari ini", "tahun lalu", "Senin lalu", "dua hari
-   lalu") against the publication date (``Article.published``: the input's
-   metadata, else the page's stamp; published.py); without one against the
-   event date; with neither against ``ctx.reference_date``; with none (or a
-   yearless event date) they are not emitted.  Their ``year_inferred`` is
-   true: the year was not written.  "pekan lalu" is the week before the
-   reference day's week: one item, Monday to Sunday.
+5. relative expressions ("hari ini", "Senin lalu", "dua hari lalu") against the
+   publication date (``Article.published``, published.py), else the event date,
+   else ``ctx.reference_date``; with none (or a yearless event date) they are
+   not emitted; ``year_inferred`` true.  "pekan lalu": Monday to Sunday.
 
 A weekday alone ("diterima di Magelang, Jumat.") is not a date: nothing tells
 which week -- unless the page's publication date is known (its metadata, or
@@ -150,10 +147,7 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
     g = m.groupdict()
     c = _Cand(start, end, key)
     if key == "relative_count":  # dateparser reads the canonical form of its parts
-        ahead = g.get("ahead") is not None
-        unit = g["aunit"] or g["aunit1"] if ahead else g["unit"] or g["unit1"]
-        num = (g["anum"] or ("1" if g["ase"] else None)) if ahead else (g["num"] or ("1" if g["se"] else None))
-        c.relative = dateparsing.relative_offset(num, unit, ahead)
+        c.relative = dateparsing.relative_of(g)
         if c.relative is None:
             return None
         c.granularity = "day" if c.relative["unit"] == "week" else c.relative["unit"]

@@ -7,6 +7,7 @@ and adds a warning, so one bad rule never loses the article (set
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 from typing import Optional, Union
@@ -139,9 +140,11 @@ _CHECK_TEXT = (
 )
 
 
+@functools.lru_cache(maxsize=1)
 def self_check() -> Optional[str]:
     """None when this installation extracts; else why every article would fail (missing rule files,
-    a broken install), which the batch reports for each input instead of writing empty records."""
+    a broken install), which the batch reports for each input instead of writing empty records.
+    Checked once per process (the batch warms it before forking workers)."""
     try:
         article = extract(_CHECK_TEXT, id="self-check")
     except Exception as err:  # noqa: BLE001
