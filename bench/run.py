@@ -12,6 +12,8 @@
     corpus; target >= 1.7 on two cores. Beside it, the speed-up two plain
     CPU-bound processes get on the machine at that moment (2.0 on two idle
     cores): on a shared machine that is the ceiling.
+(e) inputs: dateparser's first call and cost per candidate string, trafilatura's
+    import and cost per web page (bench/inputs_cost.py); no target.
 
 Corpus: the seeds and synthetic articles (bench/synth.py), never one text
 twice. Prints a table and writes bench/results.json.
@@ -158,10 +160,10 @@ def main(argv=None) -> int:
     ap.add_argument("--large", type=int, default=20000, help="articles of the large memory run (c)")
     ap.add_argument("--jobs-memory", type=int, default=2, help="--jobs for the memory runs (c)")
     ap.add_argument("--parallel", type=int, default=2000, help="articles for (d)")
-    ap.add_argument("--only", choices=("a", "b", "c", "d"), action="append", help="run only these parts")
+    ap.add_argument("--only", choices=("a", "b", "c", "d", "e"), action="append", help="run only these parts")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = ap.parse_args(argv)
-    parts = set(args.only or "abcd")
+    parts = set(args.only or "abcde")
     os.environ.pop("BERITA_STRICT", None)
     results = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
                "when": time.strftime("%Y-%m-%d %H:%M:%S")}
@@ -179,6 +181,11 @@ def main(argv=None) -> int:
         if "c" in parts:
             results["c_memory"] = memory(tmp, args.small, args.large, args.jobs_memory)
             print("c", results["c_memory"], flush=True)
+        if "e" in parts:
+            from inputs_cost import inputs_cost
+
+            results["e_inputs"] = inputs_cost()
+            print("e", results["e_inputs"], flush=True)
 
     rows = []
     if "a_throughput" in results:
@@ -198,6 +205,12 @@ def main(argv=None) -> int:
         r = results["d_parallel"]
         rows.append(("d --jobs 2 speed-up", f"{r['jobs1_s']} / {r['jobs2_s']} s", r["speedup"], r["target"], r["ok"]))
         rows.append(("  (2 CPU-bound processes on this machine)", "", r["machine_parallelism"], "2.0 if idle", None))
+    if "e_inputs" in results:
+        r = results["e_inputs"]
+        rows.append(("e dateparser (first call / per string)",
+                     f"{r['dateparser_first_call_ms']} / {r['dateparser_per_call_ms']} ms", "", "-", None))
+        rows.append(("e trafilatura (import / per page)",
+                     f"{r['trafilatura_import_ms']} / {r['trafilatura_per_page_ms']} ms", "", "-", None))
     print()
     print(f"{'measure':38} {'figures':28} {'value':>8}  {'target':12} ok")
     for name, figs, val, target, ok in rows:

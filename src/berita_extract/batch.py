@@ -19,12 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from .ids import file_name, valid_id  # noqa: F401 - valid_id is part of this module's interface
+
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # A news article is tens of kilobytes; an input far larger is junk (a whole site, a dump) and, with
 # extractors that are not all linear, would stall a batch: refuse it with a reason (--max-mb raises it).
 DEFAULT_MAX_MB = 8
 DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1_000_000
 STDIN = "-"
+ARTICLE_GLOBS = ("*.txt", "*.html", "*.htm")  # what a directory's articles are
 
 
 @dataclass
@@ -37,6 +40,8 @@ class Item:
     text: Optional[str] = None  # a JSON Lines article
     data: Optional[bytes] = None  # stdin's bytes
     error: Optional[str] = None
+    html: Optional[str] = None  # a JSON Lines web page (read by trafilatura)
+    meta: Optional[dict] = None  # a JSON line's url, title, published (jsonl_input.py)
 
 
 @dataclass
@@ -60,21 +65,21 @@ class Options:
     summary: bool = False
     article: bool = False
     max_bytes: Optional[int] = DEFAULT_MAX_BYTES  # larger inputs are refused with a reason
+    reference_date: Optional[str] = None  # YYYY-MM-DD: relative dates when no publication or event date
 
 
 # ---------------------------------------------------------------- inputs
-def valid_id(raw) -> Optional[str]:
-    """The id as a file-name-safe string, or None when it cannot name an output file."""
-    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        return None
-    s = str(raw)
-    if not s or s in (".", "..") or len(s) > 200 or any(c in s for c in "/\\\x00") or s != s.strip():
-        return None
-    return s
-
-
 def _done(out_dir: Optional[Path], id: str) -> bool:
-    return out_dir is not None and (out_dir / f"{id}.json").is_file()
+    return out_dir is not None and output_path(out_dir, id).is_file()
+
+
+def output_path(out_dir: Path, id: str) -> Path:
+    """Where -o writes an article: <file name of its id>.json (ids.py)."""
+    return out_dir / f"{file_name(id)}.json"
+
+
+def _listing(directory: str) -> list[Path]:
+    return sorted(f for pattern in ARTICLE_GLOBS for f in Path(directory).glob(pattern))
 
 
 def _count_skip(stats: Optional[dict]) -> None:
@@ -100,13 +105,15 @@ def count_inputs(paths: Iterable[str]) -> Optional[int]:
         elif p.lower().endswith(JSONL_SUFFIXES) and not os.path.isdir(p):
             n += count_lines(p)
         elif os.path.isdir(p):
-            n += sum(1 for _ in Path(p).glob("*.txt"))
+            n += len(_listing(p))
         else:
             n += 1
     return n
 
 
-def iter_jsonl(path: str, skip: Optional[Path] = None, stats: Optional[dict] = None) -> Iterator[Item]:
+def iter_jsonl(
+    path: str, skip: Optional[Path] = None, stats: Optional[dict] = None, text_field: Optional[str] = None
+) -> Iterator[Item]:
     """Articles of a JSON Lines file, one line at a time; a bad line is an Item with an error."""
     try:
         fh = open(path, "rb")
@@ -141,21 +148,21 @@ def iter_jsonl(path: str, skip: Optional[Path] = None, stats: Optional[dict] = N
             if not isinstance(rec, dict):
                 yield Item(label=label, error='malformed JSON Lines line: not an object {"id": ..., "text": ...}')
                 continue
-            text = rec.get("text")
-            if not isinstance(text, str):
-                yield Item(label=label, error='malformed JSON Lines line: no "text" string')
+            from .jsonl_input import fields
+
+            got = fields(rec, path, lineno, text_field)
+            if "error" in got:
+                yield Item(label=label, error=got["error"])
                 continue
-            id = valid_id(rec.get("id")) if "id" in rec else f"{Path(path).stem}-{lineno}"
-            if id is None:
-                yield Item(label=label, error=f"malformed JSON Lines line: unusable id {rec.get('id')!r}")
-                continue
-            if _done(skip, id):
+            if _done(skip, got["id"]):
                 _count_skip(stats)
                 continue
-            yield Item(label=label, id=id, text=text)
+            yield Item(label=label, **got)
 
 
-def iter_items(paths: Iterable[str], skip: Optional[Path] = None, stats: Optional[dict] = None) -> Iterator[Item]:
+def iter_items(
+    paths: Iterable[str], skip: Optional[Path] = None, stats: Optional[dict] = None, text_field: Optional[str] = None
+) -> Iterator[Item]:
     """Items for the CLI's PATH arguments, in order, lazily.
 
     `skip`: an output directory; articles whose <id>.json is already there are
@@ -173,15 +180,15 @@ def iter_items(paths: Iterable[str], skip: Optional[Path] = None, stats: Optiona
                 continue
             yield Item(label=p, id="stdin", data=data)
         elif p.lower().endswith(JSONL_SUFFIXES) and not os.path.isdir(p):
-            yield from iter_jsonl(p, skip, stats)
+            yield from iter_jsonl(p, skip, stats, text_field)
         elif os.path.isdir(p):
             try:
-                listed = sorted(Path(p).glob("*.txt"))
+                listed = _listing(p)
             except OSError as err:
                 yield Item(label=p, error=_reason(err))
                 continue
             if not listed:
-                yield Item(label=p, error="no *.txt files in this directory")
+                yield Item(label=p, error="no *.txt, *.html or *.htm files in this directory")
             for f in listed:
                 if _done(skip, f.stem):
                     _count_skip(stats)
@@ -253,12 +260,20 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
     if item.error:
         out.error = item.error
         return out
+    from .pipeline import self_check
+
+    broken = self_check()
+    if broken:  # a step that would fail for every article: an error for each, exit status 1
+        out.error = broken
+        return out
     try:
         from .pipeline import extract
         from .text import DecodeError, decode
 
         warnings: list[str] = []
-        if item.text is not None:
+        if item.html is not None:
+            text, data, path = item.html, None, item.label
+        elif item.text is not None:
             text, data, path = item.text, None, item.label
         else:
             if item.data is not None:
@@ -282,9 +297,15 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
                 "(raise the limit with --max-mb)"
             )
             return out
-        if _looks_like_html(text):
-            warnings.append("looks like HTML, not plain text: extracted as text, tags and all")
-        article = extract(text, id=item.id, path=path, data=data, warnings=warnings)
+        from .article_input import NoArticle, prepare
+
+        try:
+            text, data, meta = prepare(item, text, data, warnings)
+        except NoArticle as err:
+            out.error = str(err)
+            return out
+        article = extract(text, id=item.id, path=path, data=data, warnings=warnings,
+                          reference_date=options.reference_date, **meta)
         out.warnings = list(article.warnings)
         if options.line:
             out.line = article.model_dump_json()

@@ -20,10 +20,16 @@ coverage facts and arithmetic checks, each with the exact text and [start, end)
 character span it was read from.
 
 PATH is a .txt article (UTF-8; a BOM is dropped; cp1252 is read with a
-warning), a directory (its *.txt files, sorted by name), a JSON Lines corpus
-(*.jsonl: one {"id": ..., "text": ...} object per line, read as a stream), or
-- for standard input. An article's id is its file stem (or the "id" of its
-JSON line; "stdin" for -). A file named "schema", "table" or "review" is ./schema.
+warning), a saved web page (.html/.htm: its main text, title, URL and
+publication date, read by trafilatura; navigation, scripts and comments are
+left out), a directory (its *.txt, *.html and *.htm files, sorted by name), a
+JSON Lines corpus (*.jsonl, read as a stream: one object per line with "text"
+(or --text-field NAME) or a web page under "html", and optionally "id", "url",
+"title", "published" or "date"; trafilatura's --json output is read as it is),
+or - for standard input (text or a web page). An article's id is its file stem
+(or the "id" of its JSON line, any string such as a URL, else its "url";
+"stdin" for -); -o file names are derived from ids safely. A file named
+"schema", "table" or "review" is ./schema.
 
 Other commands:
   berita-extract schema          print the JSON Schema of the Article record
@@ -43,6 +49,11 @@ examples:
   cat article.txt | berita-extract -             read standard input
   berita-extract corpus.jsonl -o out --jobs 4 --resume
                                                  a large corpus in 4 processes, skipping ids already in out/
+  berita-extract pages/ -o out                   saved web pages (.html): main text, url, published
+  berita-extract scraped.jsonl --text-field body the text under "body" of each JSON line
+  berita-extract a.txt --reference-date 2024-06-01
+                                                 "kemarin", "tahun ini" read against that day when the
+                                                 article has no publication or event date
   berita-extract schema > article.schema.json
 
 exit status: 0 every input extracted; 1 some input could not be read or
@@ -90,10 +101,35 @@ def _main_parser() -> argparse.ArgumentParser:
         help="refuse inputs larger than this, with a reason (default 8; 0: no limit)",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
+    _input_options(p)
     from . import __version__
 
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
+
+
+def _reference_date(value: str) -> str:
+    from .pipeline import check_reference_date
+
+    try:
+        return check_reference_date(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--reference-date",
+        type=_reference_date,
+        metavar="YYYY-MM-DD",
+        help="the day relative dates ('kemarin', 'tahun ini') are read against when an article has no "
+        "publication date (page metadata, JSON published/date, stamp) and no event date",
+    )
+    p.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help='JSON Lines: the field holding the article text (default "text", else a web page under "html")',
+    )
 
 
 def _schema_parser() -> argparse.ArgumentParser:
@@ -129,6 +165,7 @@ def _table_parser() -> argparse.ArgumentParser:
     p.add_argument("--latest", action="store_true", help="keep only each region's most recent period (per segment "
                    "and measure); rows without a period are left out")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes when extracting (default 1)")
+    _input_options(p)
     return p
 
 
@@ -211,7 +248,8 @@ def _cmd_table(argv: list[str]) -> int:
     err = _Err()
     failed = 0
     cov = coverage.Coverage()
-    for res in records.load(args.paths, jobs):
+    for res in records.load(args.paths, jobs, batch.Options(article=True, reference_date=args.reference_date),
+                            text_field=args.text_field):
         if not err.report(res):
             failed += 1
             continue
@@ -268,6 +306,7 @@ def _cmd_extract(argv: list[str]) -> int:
         csv=fmt == "csv",
         summary=args.summary,
         article=db is not None,
+        reference_date=args.reference_date,
     )
     if args.max_mb is not None:
         if args.max_mb < 0:
@@ -276,7 +315,7 @@ def _cmd_extract(argv: list[str]) -> int:
     stats: dict = {}
     err = _Err()
     bar = _progress(err, lambda: batch.count_inputs(args.paths), args.no_progress)
-    items = batch.iter_items(args.paths, skip=out_dir if args.resume else None, stats=stats)
+    items = batch.iter_items(args.paths, skip=out_dir if args.resume else None, stats=stats, text_field=args.text_field)
 
     failed = done = 0
     written: set[str] = set()
@@ -298,7 +337,7 @@ def _cmd_extract(argv: list[str]) -> int:
                 failed += 1
                 continue
             if out_dir is not None:
-                target = out_dir / f"{res.id}.json"
+                target = batch.output_path(out_dir, res.id)
                 if res.id in written:
                     err(f"{res.label}: warning: id {res.id!r} seen before in this run; {target} overwritten")
                 try:

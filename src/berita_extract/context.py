@@ -24,6 +24,7 @@ class Context:
     sentences: list[Span] = field(default_factory=list)
     claimed: list[Span] = field(default_factory=list)
     reference_date: Optional[str] = None  # ISO date that pins relative dates in tests
+    published: Optional[dict] = None  # the page's publication stamp in the text (layout.py): span and parts
     _doc: object = None
     _longest_claim: int = 0
 

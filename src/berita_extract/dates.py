@@ -6,8 +6,10 @@ an earlier step claimed (a regulation reference) is read.  Every accepted span
 is claimed so the numbers step does not read "2024" or "28/5" as a quantity.
 
 Values are parsed from the matched groups (day, month from the month-name
-lists, year): no dateparser.  Our candidates are already split into parts, so
-this is exact and cheap; dateparser would add a guessed order and a clock.
+lists, year): our candidates are already split into parts, so this is exact
+and cheap.  dateparser (dateparsing.py) reads only what a table cannot list:
+counted relative dates ("dua hari lalu", "pekan lalu", "3 hari lagi";
+patterns: relative_count), as an offset from the reference day.
 
 Order of resolution:
 1. dates with a stated year;
@@ -25,14 +27,14 @@ Order of resolution:
    ``end`` the second, the granularity of ``value``; year inference and the
    event date still see both dates (the join comes after step 2; a joined day
    range is no event date, like "28-30 Mei");
-5. relative expressions ("hari ini", "tahun lalu", "Senin lalu") against the
-   event date; with no event date against ``ctx.reference_date``; with
-   neither (or a yearless event date) they are not emitted.  Their
-   ``year_inferred`` is true: the year was not written.
+5. relative expressions ("hari ini", "Senin lalu", "dua hari lalu") against the
+   publication date (``Article.published``, published.py), else the event date,
+   else ``ctx.reference_date``; with none (or a yearless event date) they are
+   not emitted; ``year_inferred`` true.  "pekan lalu": Monday to Sunday.
 
 A weekday alone ("diterima di Magelang, Jumat.") is not a date: nothing tells
-which week -- unless the page carries its publication stamp ("Jumat, 20 Mei
-2022 20:33 WIB", kept by layout.py as ``ctx.published``): then a weekday
+which week -- unless the page's publication date is known (its metadata, or
+its stamp "Jumat, 20 Mei 2022 20:33 WIB", kept by layout.py): then a weekday
 written as the day of the statement (patterns: weekday_bare) is the latest
 such day on or before the stamp, ``year_inferred`` true, and can be the event
 date.  "Minggu lalu" is last week, not last Sunday.
@@ -50,7 +52,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 
-from . import event_date, patterns, prefilter
+from . import dateparsing, event_date, patterns, prefilter, published as pub
 from .model import DateItem
 
 NAME = "dates"
@@ -58,6 +60,7 @@ NAME = "dates"
 KEYS = (
     "weekday_paren", "numeric_dmy", "iso", "day_range", "day_month", "month_range",
     "year_part", "month_year", "month_only", "year_range", "year", "weekday_relative", "relative",
+    "relative_count",
 )
 
 
@@ -143,6 +146,12 @@ def _year_part(part: str, ordinal: str) -> Optional[tuple[int, int]]:
 def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
     g = m.groupdict()
     c = _Cand(start, end, key)
+    if key == "relative_count":  # dateparser reads the canonical form of its parts
+        c.relative = dateparsing.relative_of(g)
+        if c.relative is None:
+            return None
+        c.granularity = "day" if c.relative["unit"] == "week" else c.relative["unit"]
+        return c
     if key in ("weekday_relative", "relative"):
         if key == "relative":
             c.relative = _relative(g["rel"])
@@ -199,20 +208,6 @@ def _parse(key: str, m, start: int, end: int) -> Optional[_Cand]:
     return c
 
 
-def _published(ctx) -> Optional[dt.date]:
-    """The date of the page's publication stamp (layout.py), else None."""
-    stamp = getattr(ctx, "published", None)
-    if not stamp:
-        return None
-    if "iyear" in stamp:
-        y, m, d = int(stamp["iyear"]), int(stamp["imon"]), int(stamp["iday"])
-    else:
-        y, m, d = int(stamp["year"]), _month(stamp.get("month") or stamp.get("mnum")), int(stamp["day"])
-    if not _valid(y, m, d):
-        return None
-    return dt.date(y, m, d)
-
-
 def _bare_weekdays(ctx, scan, published: dt.date) -> list[_Cand]:
     """Weekdays written alone as the day of the statement, placed in the stamp's week."""
     out = []
@@ -246,7 +241,7 @@ def _candidates(ctx) -> list[_Cand]:
                 c = _parse(key, m, s, e)
                 if c is not None:
                     found.append(c)
-    published = _published(ctx)
+    published = pub.day(ctx)
     if published is not None:
         found += _bare_weekdays(ctx, scan, published)
     rank = {k: i for i, k in enumerate(KEYS + ("weekday_bare",))}
@@ -355,6 +350,9 @@ def _join_ranges(ctx, pairs: list[tuple[_Cand, DateItem]]) -> list[tuple[_Cand, 
 
 
 def _anchor(ctx, event: Optional[DateItem]) -> Optional[dt.date]:
+    published = pub.day(ctx)
+    if published is not None:
+        return published
     if event is not None:
         return None if event.value.startswith("--") else dt.date.fromisoformat(event.value)
     if ctx.reference_date:
@@ -369,6 +367,9 @@ def _resolve(ctx, c: _Cand, anchor: dt.date) -> DateItem:
         day = anchor - dt.timedelta(days=delta) if c.direction < 0 else anchor + dt.timedelta(days=(c.weekday - anchor.weekday()) % 7 or 7)
         return _item(ctx, c, day.isoformat())
     unit, off = c.relative["unit"], int(c.relative["offset"])
+    if unit == "week":  # the whole week, Monday to Sunday
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=off)
+        return _item(ctx, c, monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
     if unit == "day":
         return _item(ctx, c, (anchor + dt.timedelta(days=off)).isoformat())
     if unit == "month":

@@ -23,6 +23,22 @@ class Source(_Model):
     chars: int = Field(description="length of the decoded text in code points")
 
 
+PublishedSource = Literal["html_meta", "json_field", "page_stamp", "argument"]
+
+
+class Published(_Model):
+    """The day the page was published, and where that was read."""
+
+    value: str = Field(description="ISO 8601 date, YYYY-MM-DD")
+    source: PublishedSource = Field(
+        description="html_meta: the web page's metadata (trafilatura); json_field: the JSON Lines line's "
+        "published/date; page_stamp: the stamp line in the text (span); argument: given by the caller"
+    )
+    field: Optional[str] = Field(None, description="the JSON field it was read from (json_field)")
+    text: str = Field(description="the value as written")
+    span: Optional[Span] = Field(None, description="span of the stamp line in the source (page_stamp)")
+
+
 class Dateline(_Model):
     place: Optional[str] = None
     outlet: Optional[str] = None
@@ -170,6 +186,10 @@ class Check(_Model):
 class Article(_Model):
     id: str
     source: Source
+    url: Optional[str] = Field(None, description="the page's address (HTML metadata or the JSON line's url)")
+    published: Optional[Published] = Field(
+        None, description="publication date: the reference for weekday-only and relative dates"
+    )
     title: Optional[Mention] = None
     dateline: Optional[Dateline] = None
     byline: Byline = Byline()

@@ -4,10 +4,18 @@ A pattern file holds word lists and regex fragments, plus the
 ``[[examples]]`` and ``[[counter_examples]]`` that tests/test_patterns.py runs.
 A regex string may name a fragment or a word list of the same file as
 ``{name}``; a word list becomes an alternation sorted longest first.
+
+Where the files are: ``$BERITA_PATTERNS`` if set; else the package data
+``berita_extract.rules`` (pyproject.toml maps the checkout's patterns/ to it, so
+an installed wheel carries them), read with importlib.resources; else, in an
+editable checkout whose import system does not map it, the checkout's patterns/.
+Neither found is a broken installation: ``PatternsMissing``, which the batch
+reports for every input (exit status 1), never a silently empty record.
 """
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import os
 import tomllib
 from pathlib import Path
@@ -20,14 +28,36 @@ TIMEOUT = 2.0
 _HERE = Path(__file__).resolve().parent
 
 
+class PatternsMissing(FileNotFoundError):
+    """The rule files are not where this installation should have them."""
+
+
+def _package_data() -> Path | None:
+    try:
+        root = importlib.resources.files("berita_extract.rules")
+    except (ModuleNotFoundError, TypeError):
+        return None
+    probe = root.joinpath("dates.toml")  # (a folder without __init__.py: a namespace, joinpath finds the file)
+    if not probe.is_file():
+        return None
+    return Path(str(probe)).parent  # a wheel is installed unpacked: a real directory
+
+
+@functools.lru_cache(maxsize=None)
 def _patterns_dir() -> Path:
     env = os.environ.get("BERITA_PATTERNS")
     if env:
         return Path(env)
-    for cand in (_HERE / "patterns", _HERE.parent.parent / "patterns"):
-        if cand.is_dir():
-            return cand
-    raise FileNotFoundError("patterns/ directory not found")
+    found = _package_data()
+    if found is not None:
+        return found
+    checkout = _HERE.parent.parent / "patterns"
+    if (checkout / "dates.toml").is_file():
+        return checkout
+    raise PatternsMissing(
+        "the rule files (package data berita_extract.rules, patterns/*.toml) are not installed: "
+        "reinstall berita-extract from a wheel or a checkout"
+    )
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,13 +6,15 @@ and adds a warning, so one bad rule never loses the article (set
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from .context import Context
 from . import checks, dates, facts, legal, numbers, organizations, people, programs, quotes, regions
-from .model import Article, Source
+from .model import Article, Published, Source
 from .text import decode, normalize, sha256
 
 # (field on Article, step); order matters: later steps read earlier results
@@ -34,6 +36,29 @@ def _strict() -> bool:
     return os.environ.get("BERITA_STRICT", "") not in ("", "0")
 
 
+def check_reference_date(value: Optional[str]) -> Optional[str]:
+    """The reference date as given, or ValueError unless it is a real day written YYYY-MM-DD."""
+    if value is None:
+        return None
+    ok = isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-"
+    try:
+        if ok:
+            dt.date.fromisoformat(value)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValueError(f"reference date {value!r} is not a day written YYYY-MM-DD")
+    return value
+
+
+def _published(value, warnings: list[str]) -> Optional[Published]:
+    if value is None or isinstance(value, Published):
+        return value
+    from .published import from_value
+
+    return from_value(value, "argument", warnings=warnings)
+
+
 def build_context(
     text: str,
     id: str = "article",
@@ -42,16 +67,25 @@ def build_context(
     data: Optional[bytes] = None,
     reference_date: Optional[str] = None,
     warnings: Optional[list[str]] = None,
+    url: Optional[str] = None,
+    published: Union[str, Published, None] = None,
 ) -> Context:
-    """The article's layout (headline, dateline, byline, paragraphs, removed) and sentences."""
+    """The article's layout (headline, dateline, byline, paragraphs, removed) and sentences.
+
+    `published`: the publication date the input's metadata gives (a Published, or a string such
+    as "2024-05-28" or "Selasa, 28 Mei 2024"); `reference_date` (YYYY-MM-DD): the day relative
+    dates are read against when neither the metadata, a stamp in the text nor an event date gives one."""
+    check_reference_date(reference_date)
     if text.startswith("\ufeff"):
         text = text[1:]
     raw = data if data is not None else text.encode("utf-8")
-    article = Article(id=id, source=Source(path=path, sha256=sha256(raw), chars=len(text)))
+    article = Article(id=id, source=Source(path=path, sha256=sha256(raw), chars=len(text)), url=url)
     article.warnings.extend(warnings or [])
+    given = _published(published, article.warnings)
     ctx = Context(id=id, source=text, norm=normalize(text), article=article, reference_date=reference_date)
 
     from . import layout, sentences
+    from .published import apply as apply_published
 
     try:
         layout.apply(ctx)
@@ -62,6 +96,7 @@ def build_context(
         article.warnings.append(f"layout: {type(err).__name__}: {err}")
         ctx.zones = [(0, len(text))] if text.strip() else []
         ctx.sentences = list(ctx.zones)
+    apply_published(ctx, given)
     return ctx
 
 
@@ -73,9 +108,13 @@ def extract(
     data: Optional[bytes] = None,
     reference_date: Optional[str] = None,
     warnings: Optional[list[str]] = None,
+    url: Optional[str] = None,
+    published: Union[str, Published, None] = None,
 ) -> Article:
-    """Extract the Article record from the text of one article."""
-    ctx = build_context(text, id, path=path, data=data, reference_date=reference_date, warnings=warnings)
+    """Extract the Article record from the text of one article (keywords: see build_context)."""
+    ctx = build_context(
+        text, id, path=path, data=data, reference_date=reference_date, warnings=warnings, url=url, published=published
+    )
     article = ctx.article
     for field, step in STEPS:
         try:
@@ -93,3 +132,22 @@ def extract_file(path: str | os.PathLike, id: Optional[str] = None, **kw) -> Art
     data = p.read_bytes()
     text, warns = decode(data)
     return extract(text, id=id or p.stem, path=str(path), data=data, warnings=warns, **kw)
+
+
+_CHECK_TEXT = (
+    "Judul\n\nKOTA KEDIRI - BPJS Ketenagakerjaan mencatat 9.695 pekerja atau 49,65 persen pada Selasa "
+    "(28/5/2024), sesuai Inpres Nomor 2 Tahun 2021.\n"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def self_check() -> Optional[str]:
+    """None when this installation extracts; else why every article would fail (missing rule files,
+    a broken install), which the batch reports for each input instead of writing empty records.
+    Checked once per process (the batch warms it before forking workers)."""
+    try:
+        article = extract(_CHECK_TEXT, id="self-check")
+    except Exception as err:  # noqa: BLE001
+        return f"broken installation: {type(err).__name__}: {err}"
+    failed = [w for w in article.warnings if ": " in w and w.split(": ", 2)[1].endswith(("Error", "Missing"))]
+    return f"broken installation: {failed[0]}" if failed else None

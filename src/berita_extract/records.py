@@ -113,8 +113,10 @@ def read_records(path: str) -> Iterator[Loaded]:
         yield from _read_jsonl(path)
 
 
-def load(paths: Iterable[str], jobs: int = 1, options: Optional[batch.Options] = None) -> Iterator[Loaded]:
-    """Records for the PATHs, in order: read when written already, else extracted (in `jobs` processes)."""
+def load(paths: Iterable[str], jobs: int = 1, options: Optional[batch.Options] = None,
+         text_field: Optional[str] = None) -> Iterator[Loaded]:
+    """Records for the PATHs, in order: read when written already, else extracted (in `jobs` processes;
+    `text_field`: the JSON Lines field holding the text)."""
     options = options or batch.Options(article=True)
     options.article = True
     group: list[str] = []
@@ -122,7 +124,7 @@ def load(paths: Iterable[str], jobs: int = 1, options: Optional[batch.Options] =
     def extract(group: list[str]) -> Iterator[Loaded]:
         from .csv_out import as_record
 
-        for res in batch.run(batch.iter_items(group), options, jobs):
+        for res in batch.run(batch.iter_items(group, text_field=text_field), options, jobs):
             if res.error:
                 yield Loaded(res.label, error=res.error)
             else:
