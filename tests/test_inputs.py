@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -41,11 +42,23 @@ EXPECTED = {
 }
 
 
+_TAIL = re.compile(r"\d+ articles written to .*, \d+ failed(, \d+ skipped \(already in .*\))?\n\Z")
+
+
 def run(capsysbinary, *argv):
-    code = main([str(a) for a in argv])
+    """Run the CLI; with -o the records also go to stdout as JSON Lines (as a user asks with --format jsonl),
+    and the closing "N articles written to DIR, M failed" line is checked and taken off stderr."""
+    argv = [str(a) for a in argv]
+    if "-o" in argv and "--format" not in argv:
+        argv += ["--format", "jsonl"]
+    code = main(argv)
     out, err = capsysbinary.readouterr()
     out, err = out.decode("utf-8"), err.decode("utf-8")
     assert "Traceback" not in err
+    if "-o" in argv:
+        tail = _TAIL.search(err)
+        assert tail, f"no closing count on stderr: {err!r}"
+        err = err[:tail.start()]
     return code, out, err
 
 

@@ -66,8 +66,8 @@ def test_wheel_carries_the_rules(installed):
 def test_installed_wheel_extracts_seeds_as_golden(installed, tmp_path):
     _py, exe, _pkg = installed
     out = tmp_path / "out"
-    proc = _run(exe, *[f"seeds/{p.name}" for p in SEEDS], "-o", out, cwd=ROOT)  # source.path as in golden/
-    assert proc.stderr == ""
+    proc = _run(exe, *[f"seeds/{p.name}" for p in SEEDS], "-o", out, "--format", "jsonl", cwd=ROOT)  # as golden/
+    assert proc.stderr == f"{len(SEEDS)} articles written to {out}, 0 failed\n"
     for p in SEEDS:
         got = (out / f"{p.stem}.json").read_text(encoding="utf-8")
         assert got == (GOLDEN / f"{p.stem}.json").read_text(encoding="utf-8"), f"{p.stem}: installed record differs"
@@ -85,7 +85,8 @@ def test_broken_install_is_an_error_for_every_input(installed, tmp_path):
     finally:
         rules.write_bytes(saved)
     assert proc.returncode == 1
-    lines = proc.stderr.splitlines()
+    *lines, tail = proc.stderr.splitlines()
     assert len(lines) == 2 and all("broken installation" in ln for ln in lines), proc.stderr
+    assert tail == f"0 articles written to {tmp_path / 'out'}, 2 failed"
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
