@@ -22,6 +22,10 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     start = q.span[1]
     if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
         start -= len(q.unit)  # "12.345 pekerja rentan": read the noun with what follows it
+    head = shared_head(r, q)
+    if head is not None:  # "2.400 dan 1.600 pekerja rentan melalui APBD 2025": the list's noun phrase and frame
+        start, trail_e, clause_e, next_owns = noun_start(norm, head), max(trail_e, head.span[1] + 60), \
+            max(clause_e, _clause_end(norm, head, se)), False
     after = F.segment_after(norm, start, trail_e)
     if after:
         d.segment = after[2]
@@ -143,7 +147,7 @@ def respective(r, q, walker, ss: int) -> Optional[F.Event]:
     while ev is not None and ev.value is not None:
         regions.insert(0, ev)
         prev = walker.before(ev.pos, "region", start=ss)
-        if prev is None or not F.rx("region_list_gap").match(norm, prev.end, ev.pos):
+        if prev is None or not F.rx("respective_list_gap").match(norm, prev.end, ev.pos):
             break
         ev = prev
     if len(regions) < 2 or not F.rx("respective_gap").match(norm, regions[-1].end, m.start()):
@@ -153,3 +157,21 @@ def respective(r, q, walker, ss: int) -> Optional[F.Event]:
     if k < 0 or k >= len(regions) or nums[-1] is not q:
         return None
     return regions[k]
+
+
+def shared_head(r, q):
+    """The counted number whose noun q shares ("2.400 dan 1.600 pekerja"): the next quantity, when the numbers
+    step gave q that noun from it."""
+    qs = r.qs
+    i = next((n for n, x in enumerate(qs) if x is q), None)
+    if i is None or i + 1 >= len(qs):
+        return None
+    nxt = qs[i + 1]
+    if q.kind == "count" and q.unit and nxt.unit == q.unit and not r.norm[q.span[0]:q.span[1]].lower().endswith(q.unit.lower()):
+        return nxt
+    return None
+
+
+def _clause_end(norm: str, q, se: int) -> int:
+    brk = F.rx("clause_break").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
+    return brk.start() if brk else se

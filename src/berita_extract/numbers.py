@@ -281,4 +281,16 @@ def extract(ctx) -> list[Quantity]:
             if q is not None:
                 out.append(q)
     out.sort(key=lambda q: q.span)
-    return out
+    return _share_heads(ctx, out)
+
+
+def _share_heads(ctx, qs: list[Quantity]) -> list[Quantity]:
+    """A bare number coordinated with the counted one after it counts the same noun ("2.400 dan 1.600 pekerja"),
+    read from the last of the list backwards."""
+    gap = _compiled("numbers", "shared_head_gap")
+    for i in range(len(qs) - 2, -1, -1):
+        q, nxt = qs[i], qs[i + 1]
+        if q.kind == "number" and nxt.kind == "count" and nxt.unit and q.span[1] <= nxt.span[0] and \
+                any(ch.isdigit() for ch in q.text) and gap.match(ctx.norm, q.span[1], nxt.span[0]):
+            qs[i] = q.model_copy(update={"kind": "count", "unit": nxt.unit})
+    return qs
