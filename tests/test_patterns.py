@@ -6,7 +6,7 @@ Contract of a pattern file (see patterns/README.md):
 
     [[examples]]
     text = "coveragenya 49,65 persen"
-    expect = [{kind = "percent", value = 49.65, text = "49,65 persen"}]
+    expect = [{kind = "percent", value = 49.65, text = "49,65 persen"}]   # "_null = ["unit"]": keys that are null
     only = true                          # optional: no other item in the field
 
     [[counter_examples]]
@@ -39,8 +39,10 @@ def _cases():
 
 
 def _matches(want, got) -> bool:
-    if isinstance(want, dict):
-        return isinstance(got, dict) and all(k in got and _matches(v, got[k]) for k, v in want.items())
+    if isinstance(want, dict):  # "_null": keys the item must have null (TOML has no null)
+        nulls = want.get("_null", [])
+        return isinstance(got, dict) and all(got.get(k) is None for k in nulls) and \
+            all(k in got and _matches(v, got[k]) for k, v in want.items() if k != "_null")
     if isinstance(want, float) or (isinstance(want, int) and isinstance(got, float)):
         return isinstance(got, (int, float)) and abs(got - want) < 1e-6
     if isinstance(want, list):

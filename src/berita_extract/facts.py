@@ -343,6 +343,10 @@ class _Reader:
             if body and lede is None:
                 lede = (zs, ze)
                 self.carry = C.frame_period(self.norm, events, sents)
+                told = [d for d in self.drafts if zs <= d.sent[0] < ze]
+                if told and all(d.region is None for d in told) and any(d.no_region == "several" for d in told):
+                    self.main = None  # "melindungi 2,2 juta peserta di wilayah Sumbar, Riau, dan Kepri": the story
+                    # is about that area, so a later figure that names no region is the area's, not the main one's
         return self.finish()
 
     def finish(self) -> list[Fact]:

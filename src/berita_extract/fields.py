@@ -32,6 +32,9 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     else:  # named before it in the sentence, else later in its own clause, else the paragraph's frame
         ev = walker.before(q.span[0], "segment", start=ss) or clause_segment(norm, q, walker, clause_e) \
             or walker.before(q.span[0], "segment")
+        if ev is not None and lead_s <= ev.pos < q.span[0] and _owned_by_previous(r, q, ev, lead_s):
+            ev = None  # "283.000 pekerja di sektor jasa konstruksi dan 4.000 pekerja migran": the group is the
+            # number before's, and this one's own noun names a group of its own
         d.segment = ev.value if ev else None
     # period: a date right after the number's noun phrase ("9.300 orang tahun ini"), else one in the
     # lead, else one closing the number's clause, else the frame
@@ -175,3 +178,15 @@ def shared_head(r, q):
 def _clause_end(norm: str, q, se: int) -> int:
     brk = F.rx("clause_break").search(norm, q.span[1], se, timeout=F.P.TIMEOUT)
     return brk.start() if brk else se
+
+
+def _owned_by_previous(r, q, ev: F.Event, lead_s: int) -> bool:
+    """The segment ev is written in the noun phrase of the number just before q, and q's own noun goes on
+    past its unit (it names a group of its own)."""
+    if F.rx("np_ends").match(r.norm, q.span[1]):
+        return False
+    prev = next((x for x in r.qs if x.span[1] == lead_s), None)
+    if prev is None:
+        return False
+    seg = F.segment_after(r.norm, noun_start(r.norm, prev), q.span[0])
+    return seg is not None and seg[0] <= ev.pos < seg[1]
