@@ -40,6 +40,9 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     # lead, else one closing the number's clause, else the frame
     ev = walker.before(q.span[0], "period", start=lead_s)
     own = own_period(norm, q, walker, se)
+    if own is not None and d.type == "budget" and F.rx("cover_until").match(norm, q.span[1], own.end):
+        early = walker.before(q.span[0], "period", start=ss)  # "Di 2022 ... iuran Rp2,3 miliar sampai 2023": the
+        own = early if early is not None and early.value else own  # cover lasts to 2023, the budget is 2022's
     if own is not None:
         ev = own  # a date right after the noun phrase is the number's own, over one in its lead
     if ev is None and not next_owns:
