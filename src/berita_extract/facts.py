@@ -97,6 +97,7 @@ class _Reader:
             return  # another body's members and budgets (SPEC: facts are about worker social security)
         lo, hi = bisect.bisect_left(self._starts, ss), bisect.bisect_left(self._starts, se)
         idx = [i for i in range(lo, hi) if qs[i].span[1] <= se]
+        sent_cues = C.cues(norm, ss, se)  # found once per sentence; a prefix of it is C.cues(norm, ss, e)
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
         bases: list[int] = []
@@ -199,7 +200,7 @@ class _Reader:
                         concept, how = c, "after"
                         break
             if how is None and lead_s > ss:
-                concept = C.closest(C.cues(norm, ss, lead_s), kind, unit_ok)
+                concept = C.closest_before(sent_cues, lead_s, kind, unit_ok)
                 how = "sentence" if concept else None
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
                 concept = C.closest(prev_cues, kind, unit_ok)
@@ -239,6 +240,7 @@ class _Reader:
                     self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
                     self.drafts.append(base)
                 bases = []
+        self.last_cues = sent_cues
         D.budget_details(self.qs, idx, by_q)
 
     def _uncovered(self, q, lead_s: int, lead_e: int, trail_e: int) -> bool:
@@ -319,8 +321,9 @@ class _Reader:
             prev_cues: list = []
             prev_sent = None
             for ss, se in sents:
+                self.last_cues = None
                 self.sentence(ss, se, (zs, ze), walker, prev_cues, prev_sent)
-                prev_cues = C.cues(self.norm, ss, se)
+                prev_cues = self.last_cues if self.last_cues is not None else C.cues(self.norm, ss, se)
                 prev_sent = (ss, se)
             if body and lede is None:
                 lede = (zs, ze)

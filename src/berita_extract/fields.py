@@ -44,7 +44,7 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
     # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
     paid = d.type in ("budget", "beneficiaries")
-    ev = np_region(r, q, walker, se) or respective(r, q, walker, ss) or region_before(norm, walker, q.span[0], lead_s)
+    ev = np_region(r, q, walker, se) or respective(r, q, walker, ss, se) or region_before(norm, walker, q.span[0], lead_s)
     region = ev.value if ev else None
     if ev is None and paid:
         region = payers.payer_region(r.ctx, ss, se, q.span[0])
@@ -52,7 +52,7 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
             region = payers.article_payer(r.ctx)  # a budget is the paying government's
     if ev is None and region is None:
         said = [m.start() for key in ("attribution_start", "comparison_start")
-                if (m := F.rx(key).search(norm, q.span[1], se, timeout=F.P.TIMEOUT))]
+                if (m := F.search_first(key, norm, q.span[1], se))]
         ev = walker.before(q.span[0], "region", start=ss) or \
             walker.after(q.span[1], min(said, default=se), "region") or walker.before(q.span[0], "region")
         region = ev.value if ev else ((paid and payers.article_payer(r.ctx)) or r.main)
@@ -129,13 +129,15 @@ def region_before(norm: str, walker, pos: int, start: int) -> Optional[F.Event]:
     return ev
 
 
-def respective(r, q, walker, ss: int) -> Optional[F.Event]:
+def respective(r, q, walker, ss: int, se: int) -> Optional[F.Event]:
     """ "Kabupaten Malang dan Kota Malang masing-masing menanggung 15.000 dan 8.000 pekerja": the regions listed
     before "masing-masing" pair in order with the numbers listed after it."""
     norm = r.norm
     m = None
-    for m in F.search_all("respectively", norm, ss, q.span[0]):
-        pass
+    for found in F.search_sentence("respectively", norm, ss, se):  # the sentence's, found once
+        if found.end() > q.span[0]:
+            break
+        m = found
     if m is None:
         return None
     regions = []
