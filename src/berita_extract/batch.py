@@ -12,7 +12,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -370,51 +369,4 @@ def process_many(items: list[Item]) -> list[Outcome]:
 
 
 # ---------------------------------------------------------------- writing
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_MODE = 0o666 & ~_umask()
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` so that no reader ever sees a half-written file, and durably: the file is
-    fsynced before the rename and its directory after, so a crash leaves the old record or the new one.
-    The temporary name carries the writer's pid (--resume removes those of writers that are gone)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot sync a directory; the file itself is synced
-    finally:
-        os.close(fd)
-
-
-def check_writable(directory: Path) -> None:
-    """Raise OSError now when no output file can be written in `directory` (found once, up front)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".write-test.{os.getpid()}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    os.unlink(tmp)
+from .writes import check_writable, write_atomic  # noqa: E402,F401 - the CLI writes through batch

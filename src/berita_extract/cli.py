@@ -42,9 +42,13 @@ examples:
 
 exit status: 0 every input extracted; 1 some input could not be read or
 extracted (each reported on stderr as "PATH: reason", all others still
-extracted and written); 2 usage error; 130 interrupted.
-Output files are written under a temporary name and renamed, so none is ever
-half-written; the output is the same, byte for byte, whatever --jobs is."""
+extracted and written, or stdout could not be written); 2 usage error (also an
+-o directory that cannot be written); 130 interrupted; 143 SIGTERM.
+Only regular files are read (a FIFO or a device named *.txt is reported and
+skipped); an id used twice is an error for the later article; --resume skips an
+id only when its file is a complete record of the same input.
+Output files are written under a temporary name, fsynced and renamed, so none is
+ever half-written; the output is the same, byte for byte, whatever --jobs is."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,7 +85,8 @@ def _main_parser() -> argparse.ArgumentParser:
         "csv (one row per fact, with article id, sentence and span)",
     )
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
-    p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json is already in the -o directory")
+    p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json in the -o directory is a complete record of the same input "
+                   "(others are extracted again, saying why; temporary files left by a killed run are removed)")
     p.add_argument(
         "--summary",
         action="store_true",
