@@ -1,7 +1,9 @@
 """Output files written whole or not at all, and durably."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -19,21 +21,36 @@ def write_atomic(path: Path, content: str) -> None:
     """Write `content` to `path` so that no reader ever sees a half-written file, and durably: the file is
     fsynced before the rename and its directory after, so a crash leaves the old record or the new one.
     The temporary name carries the writer's pid (--resume removes those of writers that are gone)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _MODE)
-        os.replace(tmp, path)
-    except BaseException:
+    with _signals_deferred():  # Ctrl-C or SIGTERM between mkstemp and the rename would leave the temporary
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(content)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, _MODE)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def _signals_deferred():
+    """SIGINT and SIGTERM held back for the few milliseconds of one write, then delivered."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -51,6 +68,7 @@ def _fsync_dir(directory: Path) -> None:
 
 def check_writable(directory: Path) -> None:
     """Raise OSError now when no output file can be written in `directory` (found once, up front)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".write-test.{os.getpid()}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    os.unlink(tmp)
+    with _signals_deferred():
+        fd, tmp = tempfile.mkstemp(prefix=f".write-test.{os.getpid()}.", suffix=".tmp", dir=directory)
+        os.close(fd)
+        os.unlink(tmp)
