@@ -212,10 +212,10 @@ def test_file_deleted_between_listing_and_reading(capsysbinary, tmp_path, monkey
         shutil.copy(GOOD, d / name)
     real = batch.read_bytes
 
-    def read_and_delete_next(path):  # another process removes b.txt while a.txt is being read
+    def read_and_delete_next(path, *limit):  # another process removes b.txt while a.txt is being read
         if path.endswith("a.txt"):
             os.unlink(d / "b.txt")
-        return real(path)
+        return real(path, *limit)
 
     monkeypatch.setattr(batch, "read_bytes", read_and_delete_next)
     code = main([str(d), "-o", str(tmp_path / "out")])
@@ -240,10 +240,10 @@ def test_dangling_link_and_directory_named_txt(capsysbinary, tmp_path, jobs):
 def test_file_that_cannot_be_read(capsysbinary, tmp_path, monkeypatch):
     real = batch.read_bytes
 
-    def denied(path):  # what chmod 000 gives a user who is not root
+    def denied(path, *limit):  # what chmod 000 gives a user who is not root
         if path.endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", path)
-        return real(path)
+        return real(path, *limit)
 
     monkeypatch.setattr(batch, "read_bytes", denied)
     code, out, err, out_dir, path = run_batch(capsysbinary, tmp_path, "locked.txt", GOOD.read_bytes())

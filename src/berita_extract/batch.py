@@ -7,19 +7,19 @@ large the corpus. A bad input becomes an ``Outcome`` with an ``error`` (the
 """
 from __future__ import annotations
 
-import collections
 import csv
 import io
 import json
 import os
 import sys
-import tempfile
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from . import limits, readers
 from .ids import file_name, valid_id  # noqa: F401 - valid_id is part of this module's interface
+from .ledger import Ledger
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # A news article is tens of kilobytes; an input far larger is junk (a whole site, a dump) and, with
@@ -42,6 +42,7 @@ class Item:
     error: Optional[str] = None
     html: Optional[str] = None  # a JSON Lines web page (read by trafilatura)
     meta: Optional[dict] = None  # a JSON line's url, title, published (jsonl_input.py)
+    notes: list[str] = field(default_factory=list)  # what --resume re-did, said with the outcome
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Outcome:
     csv: Optional[str] = None  # CSV rows (--format csv)
     summary: Optional[str] = None
     article: object = None  # the Article itself (for `table`)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,13 +68,10 @@ class Options:
     article: bool = False
     max_bytes: Optional[int] = DEFAULT_MAX_BYTES  # larger inputs are refused with a reason
     reference_date: Optional[str] = None  # YYYY-MM-DD: relative dates when no publication or event date
+    max_seconds: Optional[float] = limits.DEFAULT_MAX_SECONDS  # an article taking longer is given up
 
 
 # ---------------------------------------------------------------- inputs
-def _done(out_dir: Optional[Path], id: str) -> bool:
-    return out_dir is not None and output_path(out_dir, id).is_file()
-
-
 def output_path(out_dir: Path, id: str) -> Path:
     """Where -o writes an article: <file name of its id>.json (ids.py)."""
     return out_dir / f"{file_name(id)}.json"
@@ -80,11 +79,6 @@ def output_path(out_dir: Path, id: str) -> Path:
 
 def _listing(directory: str) -> list[Path]:
     return sorted(f for pattern in ARTICLE_GLOBS for f in Path(directory).glob(pattern))
-
-
-def _count_skip(stats: Optional[dict]) -> None:
-    if stats is not None:
-        stats["skipped"] = stats.get("skipped", 0) + 1
 
 
 def count_lines(path: str) -> int:
@@ -112,94 +106,100 @@ def count_inputs(paths: Iterable[str]) -> Optional[int]:
 
 
 def iter_jsonl(
-    path: str, skip: Optional[Path] = None, stats: Optional[dict] = None, text_field: Optional[str] = None
+    path: str, ledger: Ledger, max_bytes: Optional[int] = DEFAULT_MAX_BYTES, text_field: Optional[str] = None
 ) -> Iterator[Item]:
     """Articles of a JSON Lines file, one line at a time; a bad line is an Item with an error."""
+    shown = limits.printable(path)
     try:
-        fh = open(path, "rb")
+        fh = readers.open_regular(path)
     except OSError as err:
-        yield Item(label=path, error=_reason(err))
+        yield Item(label=shown, error=_reason(err))
         return
     with fh:
         lineno = 0
         while True:
             try:
-                raw = fh.readline()
+                raw, whole = readers.read_line(fh, max_bytes)
             except OSError as err:
-                yield Item(label=f"{path}:{lineno + 1}", error=f"read failed: {_reason(err)}")
+                yield Item(label=f"{shown}:{lineno + 1}", error=f"read failed: {_reason(err)}")
                 return
-            if not raw:
+            if not raw and whole:
                 return
             lineno += 1
-            label = f"{path}:{lineno}"
+            label = f"{shown}:{lineno}"
+            if not whole:
+                yield Item(label=label, error=str(readers.too_large(max_bytes)))
+                continue
             if not raw.strip():
                 continue
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            try:
-                rec = json.loads(raw)
-            except UnicodeDecodeError:
-                yield Item(label=label, error="malformed JSON Lines line: not UTF-8")
-                continue
-            except ValueError as err:
-                msg = getattr(err, "msg", str(err))
-                yield Item(label=label, error=f"malformed JSON Lines line: {msg}")
-                continue
-            if not isinstance(rec, dict):
-                yield Item(label=label, error='malformed JSON Lines line: not an object {"id": ..., "text": ...}')
-                continue
-            from .jsonl_input import fields
-
-            got = fields(rec, path, lineno, text_field)
-            if "error" in got:
-                yield Item(label=label, error=got["error"])
-                continue
-            if _done(skip, got["id"]):
-                _count_skip(stats)
-                continue
-            yield Item(label=label, **got)
+            item = _jsonl_item(raw, label, path, lineno, text_field)
+            item = ledger.admit(item, path, lineno)
+            if item is not None:
+                yield item
 
 
-def iter_items(
-    paths: Iterable[str], skip: Optional[Path] = None, stats: Optional[dict] = None, text_field: Optional[str] = None
-) -> Iterator[Item]:
+def _jsonl_item(raw: bytes, label: str, path: str, lineno: int, text_field: Optional[str] = None) -> Item:
+    try:
+        rec = json.loads(raw)
+    except UnicodeDecodeError:
+        return Item(label=label, error="malformed JSON Lines line: not UTF-8")
+    except ValueError as err:
+        return Item(label=label, error=f"malformed JSON Lines line: {getattr(err, 'msg', str(err))}")
+    except RecursionError:
+        return Item(label=label, error="malformed JSON Lines line: nested too deeply")
+    if not isinstance(rec, dict):
+        return Item(label=label, error='malformed JSON Lines line: not an object {"id": ..., "text": ...}')
+    from .jsonl_input import fields
+
+    got = fields(rec, path, lineno, text_field)
+    if "error" in got:
+        return Item(label=label, error=limits.printable(got["error"]))
+    return Item(label=label, **got)
+
+
+def iter_items(paths: Iterable[str], skip: Optional[Path] = None, stats: Optional[dict] = None,
+               max_bytes: Optional[int] = DEFAULT_MAX_BYTES, text_field: Optional[str] = None) -> Iterator[Item]:
     """Items for the CLI's PATH arguments, in order, lazily.
 
-    `skip`: an output directory; articles whose <id>.json is already there are
-    skipped (counted in ``stats["skipped"]``), which is how --resume works.
+    `skip`: an output directory; articles whose <id>.json is already there, a complete record of the same
+    input, are skipped (counted in ``stats["skipped"]``), which is how --resume works. An id used twice is
+    an error for the later article (ledger.py).
     """
+    ledger = Ledger(skip, stats, max_bytes)
     for p in paths:
+        shown = limits.printable(p)
         if p == STDIN:
-            if _done(skip, "stdin"):
-                _count_skip(stats)
+            if sys.stdin is None:
+                yield Item(label=p, error="standard input is closed")
                 continue
             try:
-                data = sys.stdin.buffer.read()
+                data = readers.read_capped(sys.stdin.buffer, max_bytes)
             except OSError as err:
                 yield Item(label=p, error=_reason(err))
                 continue
-            yield Item(label=p, id="stdin", data=data)
+            item = ledger.admit(Item(label=p, id="stdin", data=data), p)
         elif p.lower().endswith(JSONL_SUFFIXES) and not os.path.isdir(p):
-            yield from iter_jsonl(p, skip, stats, text_field)
+            yield from iter_jsonl(p, ledger, max_bytes, text_field)
+            continue
         elif os.path.isdir(p):
             try:
                 listed = _listing(p)
             except OSError as err:
-                yield Item(label=p, error=_reason(err))
+                yield Item(label=shown, error=_reason(err))
                 continue
             if not listed:
-                yield Item(label=p, error="no *.txt, *.html or *.htm files in this directory")
+                yield Item(label=shown, error="no *.txt, *.html or *.htm files in this directory")
             for f in listed:
-                if _done(skip, f.stem):
-                    _count_skip(stats)
-                    continue
-                yield Item(label=str(f), id=f.stem, path=str(f))
+                item = ledger.admit(Item(label=limits.printable(str(f)), id=f.stem, path=str(f)), str(f))
+                if item is not None:
+                    yield item
+            continue
         else:
-            stem = Path(p).stem
-            if _done(skip, stem):
-                _count_skip(stats)
-                continue
-            yield Item(label=p, id=stem, path=p)
+            item = ledger.admit(Item(label=shown, id=Path(p).stem, path=p), p)
+        if item is not None:
+            yield item
 
 
 # ---------------------------------------------------------------- one article
@@ -209,14 +209,14 @@ def _reason(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-def read_bytes(path: str) -> bytes:
-    """Read an input file (a seam the tests use to simulate a file that cannot be read)."""
-    with open(path, "rb") as fh:
-        return fh.read()
+def read_bytes(path: str, max_bytes: Optional[int] = None) -> bytes:
+    """Read an input file: a regular file of at most `max_bytes`, refused by its size before it is read
+    (a seam the tests use to simulate a file that cannot be read)."""
+    return readers.read_regular(path, max_bytes)
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:512].lower()
+    head = text.lstrip("\ufeff \t\r\n")[:512].lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or (
         head.startswith("<") and ("<body" in head or "<head" in head or "<div" in head or "<p>" in head)
     )
@@ -256,7 +256,7 @@ def _init_worker(options: Options) -> None:
 def process(item: Item, options: Optional[Options] = None) -> Outcome:
     """Read and extract one Item into the outputs `options` asks for; never raises."""
     options = options or _OPTIONS
-    out = Outcome(label=item.label, id=item.id)
+    out = Outcome(label=item.label, id=item.id, notes=list(item.notes))
     if item.error:
         out.error = item.error
         return out
@@ -266,6 +266,15 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
     if broken:  # a step that would fail for every article: an error for each, exit status 1
         out.error = broken
         return out
+    try:
+        with limits.budget(options.max_seconds):
+            _extract_into(out, item, options)
+    except limits.GaveUp:
+        out.error = limits.gave_up(options.max_seconds)
+    return out
+
+
+def _extract_into(out: Outcome, item: Item, options: Options) -> None:
     try:
         from .pipeline import extract
         from .text import DecodeError, decode
@@ -280,30 +289,27 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
                 data, path = item.data, STDIN
             else:
                 try:
-                    data = read_bytes(item.path)
+                    data = read_bytes(item.path, options.max_bytes)
                 except OSError as err:
                     out.error = _reason(err)
-                    return out
+                    return
                 path = item.path
             try:
                 text, warnings = decode(data)
             except DecodeError as err:
                 out.error = str(err)
-                return out
-        size = len(data) if data is not None else len(text)
+                return
+        size = len(data) if data is not None else len(text.encode("utf-8", "surrogatepass"))
         if options.max_bytes and size > options.max_bytes:
-            out.error = (
-                f"too large: {size / 1e6:.1f} MB, more than {options.max_bytes / 1e6:g} MB "
-                "(raise the limit with --max-mb)"
-            )
-            return out
+            out.error = str(readers.too_large(options.max_bytes, size))
+            return
         from .article_input import NoArticle, prepare
 
         try:
             text, data, meta = prepare(item, text, data, warnings)
         except NoArticle as err:
             out.error = str(err)
-            return out
+            return
         article = extract(text, id=item.id, path=path, data=data, warnings=warnings,
                           reference_date=options.reference_date, **meta)
         out.warnings = list(article.warnings)
@@ -325,7 +331,6 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
         if os.environ.get("BERITA_DEBUG"):
             traceback.print_exc()
         out.error = f"extraction failed: {type(err).__name__}: {err}"
-    return out
 
 
 # ---------------------------------------------------------------- running
@@ -354,28 +359,22 @@ def warm() -> None:
 
 
 def run(items: Iterable[Item], options: Options, jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order, whatever `jobs` is; at most a few articles in flight per worker."""
+    """Outcomes in input order, whatever `jobs` is; at most a few articles in flight per worker; a worker
+    that dies costs only the article that killed it (workers.py)."""
     if jobs <= 1:
         for item in items:
             yield process(item, options)
         return
+    from . import workers
+
     ctx = _pool_context()
     if ctx.get_start_method() == "fork":
         warm()
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
-    window = jobs * 3  # chunks in flight
-    pending: collections.deque = collections.deque()
-    try:
-        for chunk in _chunks(items, CHUNK):
-            pending.append(pool.apply_async(process_many, (chunk,)))
-            while len(pending) >= window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()
+
+    def died(item: Item) -> Outcome:
+        return Outcome(label=item.label, id=item.id, error=workers.DIED, notes=list(item.notes))
+
+    yield from workers.run(_chunks(items, CHUNK), process_many, died, jobs, ctx, options, _init_worker, jobs * 3)
 
 
 CHUNK = 4  # articles per task: fewer round trips between the processes
@@ -397,26 +396,4 @@ def process_many(items: list[Item]) -> list[Outcome]:
 
 
 # ---------------------------------------------------------------- writing
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_MODE = 0o666 & ~_umask()
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` so that no reader ever sees a half-written file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.chmod(tmp, _MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+from .writes import check_writable, write_atomic  # noqa: E402,F401 - the CLI writes through batch

@@ -58,13 +58,30 @@ examples:
 
 exit status: 0 every input extracted; 1 some input could not be read or
 extracted (each reported on stderr as "PATH: reason", all others still
-extracted and written); 2 usage error; 130 interrupted.
-Output files are written under a temporary name and renamed, so none is ever
-half-written; the output is the same, byte for byte, whatever --jobs is."""
+extracted and written, or stdout could not be written); 2 usage error (also an
+-o directory that cannot be written); 130 interrupted; 143 SIGTERM.
+Only regular files are read (a FIFO or a device named *.txt is reported and
+skipped); an id used twice is an error for the later article; --resume skips an
+id only when its file is a complete record of the same input.
+Output files are written under a temporary name, fsynced and renamed, so none is
+ever half-written; the output is the same, byte for byte, whatever --jobs is."""
 
 
 class _Parser(argparse.ArgumentParser):
     pass
+
+
+def _limit(name: str):
+    def parse(text: str):
+        from . import limits
+
+        try:
+            return getattr(limits, name)(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    parse.__name__ = name
+    return parse
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -86,7 +103,8 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--db", metavar="FILE", help="with --format sqlite: the SQLite file to upsert the records into")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
-    p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json is already in the -o directory")
+    p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json in the -o directory is a complete record of the same input "
+                   "(others are extracted again, saying why; temporary files left by a killed run are removed)")
     p.add_argument(
         "--summary",
         action="store_true",
@@ -95,10 +113,19 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-mb",
-        type=float,
-        default=None,
+        type=_limit("megabytes"),
+        default="8",
         metavar="MB",
-        help="refuse inputs larger than this, with a reason (default 8; 0: no limit)",
+        help="refuse inputs (a file, stdin, a JSON line) of more than MB megabytes, with a reason, before "
+        "reading them (default 8; 0: no limit)",
+    )
+    p.add_argument(
+        "--max-seconds",
+        type=_limit("seconds"),
+        default="120",
+        metavar="S",
+        help='give up an article that takes longer than S seconds ("PATH: gave up after S s"), and go on '
+        "(default 120; 0: no limit)",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
     _input_options(p)
@@ -194,6 +221,9 @@ class _Err:
         self.bar = None
 
     def __call__(self, msg: str) -> None:
+        from .limits import printable
+
+        msg = printable(msg)  # no escape sequence from a file name or an article reaches the terminal
         if self.bar is not None:
             self.bar.write(msg, file=sys.stderr)
         else:
@@ -201,6 +231,8 @@ class _Err:
 
     def report(self, res) -> bool:
         """Say what went wrong with one input (`PATH: reason`, `PATH: warning: ...`); False when it failed."""
+        for note in getattr(res, "notes", ()):
+            self(f"{res.label}: {note}")
         if res.error:
             self(f"{res.label}: {res.error}")
             return False
@@ -233,8 +265,35 @@ def _cmd_schema(argv: list[str]) -> int:
     return 0
 
 
+_STDOUT = None
+
+
 def _out(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    global _STDOUT
+    if _STDOUT is None:
+        from .streams import Stdout
+
+        _STDOUT = Stdout(_Err())
+    _STDOUT.write(text)
+
+
+def _stdout_failed() -> bool:
+    return _STDOUT is not None and _STDOUT.failed is not None
+
+
+def _on_sigterm():
+    """SIGTERM stops the run as Ctrl-C does: workers stopped, temporary files removed, status 143."""
+    import signal
+
+    from .limits import Terminated
+
+    def stop(signum, frame):
+        raise Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a library caller's thread): leave signals alone
+        return None
 
 
 def _cmd_table(argv: list[str]) -> int:
@@ -263,7 +322,7 @@ def _cmd_table(argv: list[str]) -> int:
             return 1
     else:
         _out(text)
-    return 1 if failed else 0
+    return 1 if failed or _stdout_failed() else 0
 
 
 def _cmd_extract(argv: list[str]) -> int:
@@ -290,6 +349,10 @@ def _cmd_extract(argv: list[str]) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             parser.error(f"cannot create output directory {args.out}: {e.strerror or e}")
+        try:
+            batch.check_writable(out_dir)
+        except OSError as e:
+            parser.error(f"cannot write to output directory {args.out}: {e.strerror or e}")
     db = None
     if fmt == "sqlite":
         import sqlite3
@@ -308,17 +371,19 @@ def _cmd_extract(argv: list[str]) -> int:
         article=db is not None,
         reference_date=args.reference_date,
     )
-    if args.max_mb is not None:
-        if args.max_mb < 0:
-            parser.error("--max-mb must be 0 (no limit) or more")
-        options.max_bytes = int(args.max_mb * 1_000_000) or None
+    options.max_bytes = args.max_mb
+    options.max_seconds = args.max_seconds
     stats: dict = {}
     err = _Err()
+    if args.resume:
+        from .ledger import remove_stale_temps
+
+        remove_stale_temps(out_dir, err)
     bar = _progress(err, lambda: batch.count_inputs(args.paths), args.no_progress)
-    items = batch.iter_items(args.paths, skip=out_dir if args.resume else None, stats=stats, text_field=args.text_field)
+    items = batch.iter_items(args.paths, skip=out_dir if args.resume else None, stats=stats, max_bytes=args.max_mb,
+                             text_field=args.text_field)
 
     failed = done = 0
-    written: set[str] = set()
     first = True
     if fmt == "json":
         _out("[")
@@ -337,16 +402,13 @@ def _cmd_extract(argv: list[str]) -> int:
                 failed += 1
                 continue
             if out_dir is not None:
-                target = batch.output_path(out_dir, res.id)
-                if res.id in written:
-                    err(f"{res.label}: warning: id {res.id!r} seen before in this run; {target} overwritten")
+                target = batch.output_path(out_dir, res.id)  # ids are unique in a run (ledger.py)
                 try:
                     batch.write_atomic(target, res.pretty + "\n")
                 except OSError as e:
                     failed += 1
                     err(f"{target}: {e.strerror or e}")
                     continue
-                written.add(res.id)
             if db is not None and not _to_db(db, res, err):
                 failed += 1
                 continue
@@ -369,14 +431,17 @@ def _cmd_extract(argv: list[str]) -> int:
             err.bar = None
         if db is not None:
             db.close()  # commits the articles done, also when interrupted
-        sys.stdout.flush()
+        if _STDOUT is not None:
+            _STDOUT.flush()
     if args.summary or out_dir is not None or db is not None:
         dest = " and ".join(d for d in (args.out, args.db if db is not None else None) if d)
         tail = f"{done} articles {'written to ' + dest if dest else 'extracted'}, {failed} failed"
         if stats.get("skipped"):
             tail += f", {stats['skipped']} skipped (already in {args.out})"
+        if stats.get("redone"):
+            tail += f", {stats['redone']} extracted again (their record in {args.out} was incomplete or stale)"
         err(tail)
-    return 1 if failed else 0
+    return 1 if failed or _stdout_failed() else 0
 
 
 def _to_db(db, res, err: _Err) -> bool:
@@ -410,6 +475,9 @@ def _unknown_command(word: str) -> Optional[str]:
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    global _STDOUT
+    _STDOUT = None
+    old_term = _on_sigterm()
     try:
         if argv and argv[0] == "schema":
             return _cmd_schema(argv[1:])
@@ -424,8 +492,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(f"usage: {PROG} PATH... | {' | '.join(COMMANDS)} ...\n{unknown}", file=sys.stderr)
             return 2
         return _cmd_extract(argv)
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        from .limits import Terminated
+
+        return 143 if isinstance(exc, Terminated) else 130
     except BrokenPipeError:
         # the reader went away (`| head`): stop quietly
         try:
@@ -436,6 +506,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 141
     except SystemExit as exc:  # argparse: 2 for usage errors, 0 for --help
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        if old_term is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, old_term)
 
 
 if __name__ == "__main__":

@@ -97,11 +97,13 @@ class _Reader:
             return  # another body's members and budgets (SPEC: facts are about worker social security)
         lo, hi = bisect.bisect_left(self._starts, ss), bisect.bisect_left(self._starts, se)
         idx = [i for i in range(lo, hi) if qs[i].span[1] <= se]
+        sent_cues = C.cues(norm, ss, se)  # found once per sentence; a prefix of it is C.cues(norm, ss, e)
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
         bases: list[int] = []
         paid: Optional[int] = None
         premium: Optional[int] = None
+        hyp_of = None
         for n, i in enumerate(idx):
             q = qs[i]
             if q.kind not in C.FACT_KINDS or (q.kind == "number" and not any(ch.isdigit() for ch in q.text)):
@@ -139,9 +141,10 @@ class _Reader:
                 continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
             if kind == "money" and F.search_all("collected", norm, lead_s, lead_e):
                 continue  # "iuran yang terhimpun ... Rp 8 miliar": collected from members, not a budget
-            if kind == "money" and q.value < 1_000_000 and not self._counts_in(idx, n, se) and (
+            if kind == "money" and q.value < 1_000_000 and (
                     F.rx("premium_word_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT)
-                    or (premium is not None and premium == prev_i and F.rx("premium_sibling").match(norm, lead_s, lead_e))):
+                    or (premium is not None and premium == prev_i and F.rx("premium_sibling").match(norm, lead_s, lead_e))) \
+                    and not self._counts_in(idx, n, se):
                 premium = i
                 continue  # "total premi Rp 193.300 untuk kepala desa": one worker's premium, not a budget
             if kind == "money" and self._benefit(lead_s, lead_e):
@@ -153,7 +156,9 @@ class _Reader:
             if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT) or \
                     F.rx("change_noun_before").search(norm, max(ss, lead_e - 80), lead_e, timeout=F.P.TIMEOUT):
                 continue  # a change ("naik 10 persen", "pertumbuhan kepesertaan sebesar 31 persen"), not a level
-            hyp = F.rx("hypothetical").search(norm, ss, se, timeout=F.P.TIMEOUT)
+            if n == 0 or hyp_of is None:  # once per sentence (a sentence of 20,000 numbers stays linear)
+                hyp_of = F.rx("hypothetical").search(norm, ss, se, timeout=F.P.TIMEOUT) or False
+            hyp = hyp_of or None
             if (hyp is not None and hyp.start() < lead_e) or self._word_count_of_things(q):
                 continue  # "Apabila ... dibutuhkan Rp2,5 miliar", "Misalnya ada 100 orang"; "dua kategorisasi"
             if kind in ("count", "percent") and self._uncovered(q, lead_s, lead_e, trail_e):
@@ -206,7 +211,7 @@ class _Reader:
                         concept, how = c, "after"
                         break
             if how is None and lead_s > ss:
-                concept = C.closest(C.cues(norm, ss, lead_s), kind, unit_ok)
+                concept = C.closest_before(sent_cues, lead_s, kind, unit_ok)
                 how = "sentence" if concept else None
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
                 concept = C.closest(prev_cues, kind, unit_ok)
@@ -252,6 +257,7 @@ class _Reader:
                     self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
                     self.drafts.append(base)
                 bases = []
+        self.last_cues = sent_cues
         D.budget_details(self.qs, idx, by_q)
 
     def _uncovered(self, q, lead_s: int, lead_e: int, trail_e: int) -> bool:
@@ -281,8 +287,12 @@ class _Reader:
         q = self.qs[idx[n]]
         brk = F.rx("clause_break").search(self.norm, q.span[1], se, timeout=F.P.TIMEOUT)
         end = brk.start() if brk else se
-        return any(self.qs[j].kind == "count" and self.qs[j].span[0] < end and C.units(self.qs[j], "person_units")
-                   for j in idx[n + 1:])
+        for j in idx[n + 1:]:
+            if self.qs[j].span[0] >= end:
+                return False
+            if self.qs[j].kind == "count" and C.units(self.qs[j], "person_units"):
+                return True
+        return False
 
     def _benefit(self, s: int, e: int) -> bool:
         """A benefit word ("klaim", "santunan") is the money's closest cue, after any budget cue."""
@@ -337,8 +347,9 @@ class _Reader:
             prev_cues: list = []
             prev_sent = None
             for ss, se in sents:
+                self.last_cues = None
                 self.sentence(ss, se, (zs, ze), walker, prev_cues, prev_sent)
-                prev_cues = C.cues(self.norm, ss, se)
+                prev_cues = self.last_cues if self.last_cues is not None else C.cues(self.norm, ss, se)
                 prev_sent = (ss, se)
             if body and lede is None:
                 lede = (zs, ze)

@@ -7,6 +7,7 @@ in the clause), else the frame carried in the paragraph, else the lede's.  Regio
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from . import frames as F
@@ -54,7 +55,7 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     # Natuna"), else named in its own clause before it; for budgets and beneficiaries the government that
     # pays; else the sentence (before, else after the number), the frame, the article's one payer or region
     paid = d.type in ("budget", "beneficiaries")
-    ev = np_region(r, q, walker, se) or respective(r, q, walker, ss) or region_before(norm, walker, q.span[0], lead_s)
+    ev = np_region(r, q, walker, se) or respective(r, q, walker, ss, se) or region_before(norm, walker, q.span[0], lead_s)
     region = ev.value if ev else None
     if ev is None and paid:
         region = payers.payer_region(r.ctx, ss, se, q.span[0])
@@ -62,7 +63,7 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
             region = payers.article_payer(r.ctx)  # a budget is the paying government's
     if ev is None and region is None:
         said = [m.start() for key in ("attribution_start", "comparison_start")
-                if (m := F.rx(key).search(norm, q.span[1], se, timeout=F.P.TIMEOUT))]
+                if (m := F.search_first(key, norm, q.span[1], se))]
         ev = walker.before(q.span[0], "region", start=ss) or \
             walker.after(q.span[1], min(said, default=se), "region") or walker.before(q.span[0], "region")
         region = ev.value if ev else ((paid and payers.article_payer(r.ctx)) or r.main)
@@ -139,13 +140,15 @@ def region_before(norm: str, walker, pos: int, start: int) -> Optional[F.Event]:
     return ev
 
 
-def respective(r, q, walker, ss: int) -> Optional[F.Event]:
+def respective(r, q, walker, ss: int, se: int) -> Optional[F.Event]:
     """ "Kabupaten Malang dan Kota Malang masing-masing menanggung 15.000 dan 8.000 pekerja": the regions listed
     before "masing-masing" pair in order with the numbers listed after it."""
     norm = r.norm
     m = None
-    for m in F.search_all("respectively", norm, ss, q.span[0]):
-        pass
+    for found in F.search_sentence("respectively", norm, ss, se):  # the sentence's, found once
+        if found.end() > q.span[0]:
+            break
+        m = found
     if m is None:
         return None
     regions = []
@@ -158,7 +161,10 @@ def respective(r, q, walker, ss: int) -> Optional[F.Event]:
         ev = prev
     if len(regions) < 2 or not F.rx("respective_gap").match(norm, regions[-1].end, m.start()):
         return None
-    nums = [x for x in r.qs if m.end() <= x.span[0] <= q.span[0] and x.kind in ("count", "number", "money", "percent")]
+    lo, hi = bisect.bisect_left(r._starts, m.end()), bisect.bisect_right(r._starts, q.span[0])
+    if hi - lo > len(regions):
+        return None
+    nums = [x for x in r.qs[lo:hi] if x.kind in ("count", "number", "money", "percent")]
     k = len(nums) - 1
     if k < 0 or k >= len(regions) or nums[-1] is not q:
         return None
@@ -169,7 +175,7 @@ def shared_head(r, q):
     """The counted number whose noun q shares ("2.400 dan 1.600 pekerja"): the next quantity, when the numbers
     step gave q that noun from it."""
     qs = r.qs
-    i = next((n for n, x in enumerate(qs) if x is q), None)
+    i = _index(r, q)
     if i is None or i + 1 >= len(qs):
         return None
     nxt = qs[i + 1]
@@ -188,8 +194,19 @@ def _owned_by_previous(r, q, ev: F.Event, lead_s: int) -> bool:
     past its unit (it names a group of its own)."""
     if F.rx("np_ends").match(r.norm, q.span[1]):
         return False
-    prev = next((x for x in r.qs if x.span[1] == lead_s), None)
-    if prev is None:
+    i = _index(r, q)
+    prev = r.qs[i - 1] if i else None
+    if prev is None or prev.span[1] != lead_s:
         return False
     seg = F.segment_after(r.norm, noun_start(r.norm, prev), q.span[0])
     return seg is not None and seg[0] <= ev.pos < seg[1]
+
+
+def _index(r, q) -> Optional[int]:
+    """q's index in the reader's quantities (ordered by span: bisect, not a scan)."""
+    i = bisect.bisect_left(r._starts, q.span[0])
+    while i < len(r.qs) and r.qs[i].span[0] == q.span[0]:
+        if r.qs[i] is q:
+            return i
+        i += 1
+    return None

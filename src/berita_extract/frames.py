@@ -42,6 +42,36 @@ def search_all(key: str, text: str, pos: int = 0, endpos: Optional[int] = None) 
     return list(P.finditer(rx(key), text, pos, endpos))
 
 
+_FIRST: dict = {}
+
+
+def search_first(key: str, text: str, pos: int, endpos: int):
+    """``rx(key).search(text, pos, endpos)``, remembered: an attempt at a position does not depend on where
+    the search started, so the first match at or after `pos` is still the answer for any later `pos` up to
+    it (and no match stays no match). Numbers of a sentence ask in text order: linear, not quadratic."""
+    memo = _FIRST.get((key, endpos))
+    if memo is not None and memo[0] is text and memo[1] <= pos and (memo[2] is None or memo[2].start() >= pos):
+        return memo[2]
+    m = rx(key).search(text, pos, endpos, timeout=P.TIMEOUT)
+    if len(_FIRST) > 64:
+        _FIRST.clear()
+    _FIRST[(key, endpos)] = (text, pos, m)
+    return m
+
+
+_SENT: dict = {}
+
+
+def search_sentence(key: str, text: str, ss: int, se: int) -> list:
+    """``search_all(key, text, ss, se)`` of one sentence, found once however many numbers ask."""
+    memo = _SENT.get(key)
+    if memo is not None and memo[0] is text and memo[1] == (ss, se):
+        return memo[2]
+    found = search_all(key, text, ss, se)
+    _SENT[key] = (text, (ss, se), found)
+    return found
+
+
 # -- segments --------------------------------------------------------------
 def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, Optional[str]]]:
     """(start, end, segment) of every segment cue in text[pos:endpos], leftmost-longest, no overlaps; two

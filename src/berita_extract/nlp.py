@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 # hyphen-like characters that join the parts of a reduplication ("anak-anak")
 _JOINERS = "-"
 
@@ -130,4 +132,52 @@ def make_doc(text: str):
     if _made > RENEW_AFTER:  # bound the string store and the tokenizer cache
         _made = 1
         tokenizer.cache_clear()
-    return tokenizer()(text)
+    tok = tokenizer()
+    if len(text) <= PIECE and not _LONG_RUN.search(text):
+        return tok(text)  # every news article: the tokenizer as is
+    return _pretokenised(tok, text)
+
+
+# spaCy's tokenizer is quadratic in the length of a stretch without whitespace (it strips one prefix or
+# suffix character at a time and searches the rest again: 10 KB of "-" took 82 s), and one call cannot be
+# interrupted. No word of an article comes near LONG characters (the longest in seeds/ and the corpus is
+# under 60), so such a stretch is junk: it is cut here, in linear time, into its runs of word characters
+# and its symbols one by one. A long text is tokenised in pieces of about PIECE characters cut after a line
+# break, so that a time budget (limits.py) can stop it between two pieces.
+LONG = 100
+PIECE = 50_000
+_LONG_RUN = regex.compile(r"\S{%d,}" % (LONG + 1))
+_WORDISH = regex.compile(r"\w+|[^\w\s]")
+
+
+def _pretokenised(tok, text: str):
+    from spacy.tokens import Doc
+
+    docs = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        docs.extend(_plain(tok, text, pos, m.start()))
+        words = _WORDISH.findall(m.group())
+        docs.append(Doc(tok.vocab, words=words, spaces=[False] * len(words)))
+        pos = m.end()
+    docs.extend(_plain(tok, text, pos, len(text)))
+    docs = [d for d in docs if len(d)]
+    if not docs:
+        return tok(text)
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text
+    return doc
+
+
+def _plain(tok, text: str, start: int, end: int):
+    """Docs of text[start:end] in pieces, each cut after a line break (so no word is split)."""
+    while end - start > PIECE:
+        cut = text.find("\n", start + PIECE, end)
+        while 0 <= cut < end - 1 and text[cut + 1].isspace():
+            cut += 1
+        if cut < 0 or cut >= end - 1:
+            break
+        yield tok(text[start:cut + 1])
+        start = cut + 1
+    if end > start:
+        yield tok(text[start:end])

@@ -75,8 +75,9 @@ def build_context(
     `published`: the publication date the input's metadata gives (a Published, or a string such
     as "2024-05-28" or "Selasa, 28 Mei 2024"); `reference_date` (YYYY-MM-DD): the day relative
     dates are read against when neither the metadata, a stamp in the text nor an event date gives one."""
+    reference_date = _check_args(text, id, data, reference_date)
     check_reference_date(reference_date)
-    if text.startswith("\ufeff"):
+    if text.startswith("\ufeff"):  # exactly one leading BOM is dropped (SPEC), wherever the text came from
         text = text[1:]
     raw = data if data is not None else text.encode("utf-8")
     article = Article(id=id, source=Source(path=path, sha256=sha256(raw), chars=len(text)), url=url)
@@ -98,6 +99,37 @@ def build_context(
         ctx.sentences = list(ctx.zones)
     apply_published(ctx, given)
     return ctx
+
+
+def _check_args(text, id, data, reference_date) -> Optional[str]:
+    """Clear errors for what the library is given, each naming the argument; the reference date as ISO."""
+    if not isinstance(text, str):
+        hint = " (decode it first, or use extract_file)" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"extract(): text must be a str, not {type(text).__name__}{hint}")
+    if not isinstance(id, str):
+        raise TypeError(f"extract(): id must be a str, not {type(id).__name__}")
+    if not id:
+        raise ValueError("extract(): id must not be empty")
+    if data is not None and not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"extract(): data must be bytes, not {type(data).__name__}")
+    if data is None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise ValueError(
+                f"extract(): text holds a lone surrogate {text[err.start]!r} at offset {err.start}: not valid Unicode"
+            ) from None
+    if reference_date is None:
+        return None
+    if isinstance(reference_date, dt.date):
+        return reference_date.isoformat()
+    if not isinstance(reference_date, str):
+        raise TypeError(f"extract(): reference_date must be an ISO date str, not {type(reference_date).__name__}")
+    try:
+        dt.date.fromisoformat(reference_date[:10])
+    except ValueError:
+        raise ValueError(f"extract(): reference_date must be an ISO date YYYY-MM-DD, not {reference_date!r}") from None
+    return reference_date
 
 
 def extract(
@@ -128,8 +160,17 @@ def extract(
 
 def extract_file(path: str | os.PathLike, id: Optional[str] = None, **kw) -> Article:
     """Read a .txt article (UTF-8, BOM dropped; cp1252 decoded with a warning) and extract it."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"extract_file(): path must be a str or os.PathLike, not {type(path).__name__}")
     p = Path(path)
-    data = p.read_bytes()
+    if p.is_dir():
+        raise ValueError(f"extract_file(): path {str(path)!r} is a directory, not an article file")
+    from .readers import InputError, read_regular
+
+    try:
+        data = read_regular(str(p))
+    except InputError as err:
+        raise ValueError(f"extract_file(): path {str(path)!r}: {err}") from None
     text, warns = decode(data)
     return extract(text, id=id or p.stem, path=str(path), data=data, warnings=warns, **kw)
 

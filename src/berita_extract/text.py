@@ -59,7 +59,8 @@ def sha256(data: bytes) -> str:
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode article bytes: UTF-8 (leading BOM dropped), else cp1252 with a warning.
+    """Decode article bytes: UTF-8, else cp1252 with a warning; a leading BOM is kept for
+    ``pipeline.build_context``, which drops exactly one (a second is text: it stays, and spans with it).
 
     Raises DecodeError for binary data (NUL bytes or mostly control characters).
     """
@@ -74,9 +75,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             raise DecodeError(f"not UTF-8 (invalid byte at offset {err.start}) nor cp1252") from None
         warnings.append(f"not UTF-8 (invalid byte at offset {err.start}); decoded as cp1252")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    sample = text[:65536]
+    sample = text[:65536]  # (a leading BOM stays: pipeline.build_context drops exactly one)
     if sample:
         bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
         if bad / len(sample) > 0.05:
