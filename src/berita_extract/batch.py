@@ -242,6 +242,10 @@ def summary_line(article) -> str:
     return f"{article.id}: {counts}" + (f' - "{head}"' if head else "")
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    return f"too large: {size / 1e6:.1f} MB, more than {max_bytes / 1e6:g} MB (raise the limit with --max-mb)"
+
+
 _OPTIONS = Options()
 
 
@@ -276,8 +280,8 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
         elif item.text is not None:
             text, data, path = item.text, None, item.label
         else:
-            if item.data is not None:
-                data, path = item.data, STDIN
+            if item.data is not None:  # stdin, or a file the Dask client read (berita_extract.dask)
+                data, path = item.data, item.path or STDIN
             else:
                 try:
                     data = read_bytes(item.path)
@@ -292,10 +296,7 @@ def process(item: Item, options: Optional[Options] = None) -> Outcome:
                 return out
         size = len(data) if data is not None else len(text)
         if options.max_bytes and size > options.max_bytes:
-            out.error = (
-                f"too large: {size / 1e6:.1f} MB, more than {options.max_bytes / 1e6:g} MB "
-                "(raise the limit with --max-mb)"
-            )
+            out.error = too_large(size, options.max_bytes)
             return out
         from .article_input import NoArticle, prepare
 
