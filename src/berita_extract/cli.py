@@ -394,21 +394,14 @@ def _runner(parser, args, jobs: int):
         return lambda items, options: batch.run(items, options, jobs)
     if args.jobs != 1:
         parser.error("--dask and --jobs go separately: the cluster's workers are the jobs")
+    from . import dask
     try:
-        from . import dask
-        client = dask.connect(args.dask)
+        return dask.runner(args.dask)
     except ImportError as e:
         parser.error(str(e))
     except dask.ClusterError as e:
         print(f"{PROG}: {e}", file=sys.stderr)
         return None
-
-    def outcomes(items, options):
-        try:
-            yield from dask.run(items, options, client)
-        finally:
-            client.close()
-    return outcomes
 
 
 def _to_db(db, res, err: _Err) -> bool:

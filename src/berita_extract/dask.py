@@ -171,3 +171,15 @@ def run(items: Iterable[batch.Item], options: batch.Options, client) -> Iterator
             yield from results(*pending.popleft())
     while pending:
         yield from results(*pending.popleft())
+
+
+def runner(address: str):
+    """outcomes(items, options) on the cluster at `address`, closing the client when done (the CLI's --dask)."""
+    client = connect(address)
+
+    def outcomes(items, options):
+        try:
+            yield from run(items, options, client)
+        finally:
+            client.close()
+    return outcomes
