@@ -242,6 +242,11 @@ def summary_line(article) -> str:
     return f"{article.id}: {counts}" + (f' - "{head}"' if head else "")
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason an input of `size` bytes is refused (the one message, readers.py)."""
+    return str(readers.too_large(max_bytes, size))
+
+
 _OPTIONS = Options()
 
 
@@ -285,8 +290,8 @@ def _extract_into(out: Outcome, item: Item, options: Options) -> None:
         elif item.text is not None:
             text, data, path = item.text, None, item.label
         else:
-            if item.data is not None:
-                data, path = item.data, STDIN
+            if item.data is not None:  # stdin, or a file the Dask client read (berita_extract.dask)
+                data, path = item.data, item.path or STDIN
             else:
                 try:
                     data = read_bytes(item.path, options.max_bytes)

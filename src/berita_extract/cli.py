@@ -49,6 +49,8 @@ examples:
   cat article.txt | berita-extract -             read standard input
   berita-extract corpus.jsonl -o out --jobs 4 --resume
                                                  a large corpus in 4 processes, skipping ids already in out/
+  berita-extract corpus.jsonl -o out --dask tcp://scheduler:8786
+                                                 the same batch on a Dask cluster ([dask] extra)
   berita-extract pages/ -o out                   saved web pages (.html): main text, url, published
   berita-extract scraped.jsonl --text-field body the text under "body" of each JSON line
   berita-extract a.txt --reference-date 2024-06-01
@@ -103,6 +105,8 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--db", metavar="FILE", help="with --format sqlite: the SQLite file to upsert the records into")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
+    p.add_argument("--dask", metavar="ADDRESS", help="run the batch on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786; needs the [dask] extra); the output is the same as --jobs 1")
     p.add_argument("--resume", action="store_true", help="skip articles whose <id>.json in the -o directory is a complete record of the same input "
                    "(others are extracted again, saying why; temporary files left by a killed run are removed)")
     p.add_argument(
@@ -337,6 +341,9 @@ def _cmd_extract(argv: list[str]) -> int:
     if args.db and fmt != "sqlite":
         parser.error("--db FILE goes with --format sqlite")
     tables = _tables_module(parser, "csv_header", "csv_rows") if fmt == "csv" else None
+    outcomes = _runner(parser, args, jobs)
+    if outcomes is None:
+        return 1
 
     from pathlib import Path
 
@@ -395,7 +402,7 @@ def _cmd_extract(argv: list[str]) -> int:
         csv.writer(buf, lineterminator="\n").writerow(tables.csv_header())
         _out(buf.getvalue())
     try:
-        for res in batch.run(items, options, jobs):
+        for res in outcomes(items, options):
             if bar is not None:
                 bar.update(1)
             if not err.report(res):
@@ -442,6 +449,24 @@ def _cmd_extract(argv: list[str]) -> int:
             tail += f", {stats['redone']} extracted again (their record in {args.out} was incomplete or stale)"
         err(tail)
     return 1 if failed or _stdout_failed() else 0
+
+
+def _runner(parser, args, jobs: int):
+    """outcomes(items, options): the batch in --jobs processes, or on the --dask cluster (None: unreachable)."""
+    from . import batch
+
+    if not args.dask:
+        return lambda items, options: batch.run(items, options, jobs)
+    if args.jobs != 1:
+        parser.error("--dask and --jobs go separately: the cluster's workers are the jobs")
+    from . import dask
+    try:
+        return dask.runner(args.dask)
+    except ImportError as e:
+        parser.error(str(e))
+    except dask.ClusterError as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return None
 
 
 def _to_db(db, res, err: _Err) -> bool:

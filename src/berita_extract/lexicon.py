@@ -16,8 +16,8 @@ class Tok:
     e: int
     t: str
 
-    @property
-    def low(self) -> str:
+    @functools.cached_property
+    def low(self) -> str:  # read for nearly every token by every word list: lowered once
         return self.t.lower()
 
 
@@ -101,8 +101,12 @@ class Lexicon:
 
     # -- token classes -----------------------------------------------------
     def phrase_len(self, table, toks: list[Tok], i: int) -> int:
-        for ph in table.get(toks[i].low, ()):
-            if i + len(ph) <= len(toks) and all(toks[i + k].low == ph[k] for k in range(len(ph))):
+        phrases = table.get(toks[i].low)
+        if not phrases:  # most tokens start no phrase: no loop set up
+            return 0
+        n = len(toks)
+        for ph in phrases:
+            if i + len(ph) <= n and all(toks[i + k].low == ph[k] for k in range(1, len(ph))):
                 return len(ph)
         return 0
 
