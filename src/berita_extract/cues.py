@@ -99,7 +99,7 @@ def lead(norm: str, s: int, e: int, kind: str, unit_ok, after=None) -> tuple[Opt
 def continues_target(norm: str, prev_lead_s: int, prev_start: int, lead_s: int, lead_e: int) -> bool:
     """The previous number was aimed at (a target cue in its lead) and this one is where the aim goes on
     to ("menargetkan penambahan 5 ribu ... sehingga mencapai 10 ribu"): an aim too."""
-    if not F.rx("target_continuation").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT):
+    if not F.rx("target_continuation").search(norm, max(lead_s, lead_e - 90), lead_e, timeout=F.P.TIMEOUT):
         return False
     tgt = F.search_all("target", norm, prev_lead_s, prev_start)
     return bool(tgt) and not F.search_all("present", norm, tgt[-1].end(), lead_e)

@@ -30,6 +30,7 @@ SEGMENT_KEYS = (
     ("seg_total", "total"),
 )
 _ABBREV = {"PU": "penerima_upah", "BPU": "bukan_penerima_upah"}
+_BOTH = {"penerima_upah", "bukan_penerima_upah"}
 
 
 def rx(key: str) -> regex.Pattern:
@@ -82,13 +83,14 @@ def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, Op
             found.append((m.start(), m.end(), seg))
     for m in search_all("seg_abbrev", text, pos, endpos):
         found.append((m.start(), m.end(), _ABBREV[m.group(0)]))
-    for m in search_all("seg_both", text, pos, endpos):  # "baik formal maupun non formal": all, no one group
-        found.append((m.start(), m.end(), None))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for s, e, seg in found:
         if s >= last_end:
-            out.append((s, e, seg))
+            if out and {out[-1][2], seg} == _BOTH and rx("seg_both_gap").match(text, out[-1][1], s):
+                out[-1] = (out[-1][0], e, None)  # "baik formal maupun non formal": all the workers, no one group
+            else:
+                out.append((s, e, seg))
             last_end = e
     return out
 
