@@ -157,7 +157,7 @@ def test_a_dying_worker_costs_only_its_article(tmp_path, clean_run):
 # ---------------------------------------------------------------- signals
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_sigterm_to_the_parent_stops_cleanly(tmp_path, jobs):
-    d = inputs(tmp_path, 40)
+    d = inputs(tmp_path, 300)  # enough that the run is still going when the signal comes (no race with its end)
     out_dir = tmp_path / "out"
     env = {**os.environ, "BERITA_STRICT": ""}
     proc = subprocess.Popen([str(BIN), str(d), "-o", str(out_dir), "--jobs", str(jobs)], stdout=subprocess.DEVNULL,
@@ -176,7 +176,7 @@ def test_sigterm_to_the_parent_stops_cleanly(tmp_path, jobs):
         json.loads(p.read_text(encoding="utf-8"))
     code, _, err = cli(d, "-o", out_dir, "--resume", "--jobs", jobs)
     assert code == 0, err
-    assert len(list(out_dir.iterdir())) == 40
+    assert len(list(out_dir.iterdir())) == 300
 
 
 # ---------------------------------------------------------------- streams
