@@ -1,4 +1,5 @@
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -20,3 +21,22 @@ def seed_records():
     from berita_extract import extract_file
 
     return {p.stem: (p.read_text(encoding="utf-8-sig"), extract_file(p)) for p in SEEDS}
+
+
+# ---- the CLI as the fault and limit tests drive it (tests/test_faults.py, tests/test_limits.py)
+
+TAIL = re.compile(r"\d+ articles (?:written to .*|extracted), \d+ failed.*\n\Z")
+
+
+def as_before_quiet_o(argv: list[str]) -> list[str]:
+    """These tests read the records on stdout beside -o, as `--format jsonl` asks since -o alone is quiet."""
+    return argv + ["--format", "jsonl"] if "-o" in argv and "--format" not in argv else argv
+
+
+def without_tail(err: str, argv: list[str]) -> str:
+    """stderr without the closing "N articles written to DIR, M failed" line that -o prints."""
+    if "-o" in argv and "--summary" not in argv:
+        m = TAIL.search(err)
+        if m:
+            return err[:m.start()]
+    return err

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import resource
 import shutil
 import signal
@@ -18,28 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, as_before_quiet_o, without_tail
 
 BIN = Path(sys.executable).parent / "berita-extract"
 TIMEOUT = 120
 
 
-
-_TAIL = re.compile(r"\d+ articles (?:written to .*|extracted), \d+ failed.*\n\Z")
-
-
-def _as_before_quiet_o(argv: list[str]) -> list[str]:
-    """These tests read the records on stdout beside -o, as `--format jsonl` asks since -o alone is quiet."""
-    return argv + ["--format", "jsonl"] if "-o" in argv and "--format" not in argv else argv
-
-
-def _without_tail(err: str, argv: list[str]) -> str:
-    """stderr without the closing "N articles written to DIR, M failed" line that -o prints."""
-    if "-o" in argv and "--summary" not in argv:
-        m = _TAIL.search(err)
-        if m:
-            return err[:m.start()]
-    return err
 
 def _cap_memory():
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
@@ -47,24 +30,24 @@ def _cap_memory():
 
 def cli(*argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, shell_redirect: str = "", timeout=TIMEOUT):
     """Run berita-extract; `shell_redirect` (">&-", "<&-") closes a standard stream first."""
-    argv = _as_before_quiet_o([str(a) for a in argv])
+    argv = as_before_quiet_o([str(a) for a in argv])
     args = [str(BIN), *argv]
     if shell_redirect:
         args = ["sh", "-c", f'exec "$0" "$@" {shell_redirect}', *args]
     env = {**os.environ, "BERITA_STRICT": ""}
     proc = subprocess.run(args, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, timeout=timeout,
                           preexec_fn=_cap_memory, env=env)
-    return proc.returncode, (proc.stdout or b"").decode(), _without_tail(proc.stderr.decode(), argv)
+    return proc.returncode, (proc.stdout or b"").decode(), without_tail(proc.stderr.decode(), argv)
 
 
 def patched(code: str, *argv, timeout=TIMEOUT):
     """Run main(argv) in a fresh interpreter after `code` (which patches the batch to inject a fault)."""
     prog = textwrap.dedent(code) + "\nimport sys\nfrom berita_extract.cli import main\nsys.exit(main(sys.argv[1:]))\n"
     env = {**os.environ, "BERITA_STRICT": ""}
-    argv = _as_before_quiet_o([str(a) for a in argv])
+    argv = as_before_quiet_o([str(a) for a in argv])
     proc = subprocess.run([sys.executable, "-c", prog, *argv], capture_output=True, timeout=timeout,
                           preexec_fn=_cap_memory, env=env)
-    return proc.returncode, proc.stdout.decode(), _without_tail(proc.stderr.decode(), argv)
+    return proc.returncode, proc.stdout.decode(), without_tail(proc.stderr.decode(), argv)
 
 
 def no_traceback(err: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -15,7 +14,7 @@ from berita_extract import batch, extract, extract_file
 from berita_extract.cli import main
 
 from _records import check_record
-from conftest import SEEDS
+from conftest import SEEDS, as_before_quiet_o, without_tail
 
 GOOD = SEEDS[0]
 
@@ -26,29 +25,13 @@ def user_mode(monkeypatch):
 
 
 
-_TAIL = re.compile(r"\d+ articles (?:written to .*|extracted), \d+ failed.*\n\Z")
-
-
-def _as_before_quiet_o(argv: list[str]) -> list[str]:
-    """These tests read the records on stdout beside -o, as `--format jsonl` asks since -o alone is quiet."""
-    return argv + ["--format", "jsonl"] if "-o" in argv and "--format" not in argv else argv
-
-
-def _without_tail(err: str, argv: list[str]) -> str:
-    """stderr without the closing "N articles written to DIR, M failed" line that -o prints."""
-    if "-o" in argv and "--summary" not in argv:
-        m = _TAIL.search(err)
-        if m:
-            return err[:m.start()]
-    return err
-
 def run(capsysbinary, *argv):
-    argv = _as_before_quiet_o([str(a) for a in argv])
+    argv = as_before_quiet_o([str(a) for a in argv])
     code = main(argv)
     out, err = capsysbinary.readouterr()
     out, err = out.decode("utf-8"), err.decode("utf-8")
     assert "Traceback" not in err
-    return code, out, _without_tail(err, argv)
+    return code, out, without_tail(err, argv)
 
 
 def seed_text(i=0) -> str:

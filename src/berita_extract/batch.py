@@ -222,15 +222,18 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
+def headline(article) -> str:
+    """The article's headline, else its first paragraph, on one line ("" when it has neither)."""
+    if article.title is not None:
+        return " ".join(article.title.text.split())
+    if article.paragraphs:
+        return " ".join(article.paragraphs[0].text.split())
+    return ""
+
+
 def summary_line(article) -> str:
     """id, counts and the headline (or first words) of one article."""
-    if article.title is not None:
-        head = article.title.text
-    elif article.paragraphs:
-        head = article.paragraphs[0].text
-    else:
-        head = ""
-    head = " ".join(head.split())
+    head = headline(article)
     if len(head) > 60:
         head = head[:59].rstrip() + "…"
     failed = sum(1 for c in article.checks if not c.ok)

@@ -26,7 +26,8 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
-def _first_object(path: str) -> Optional[dict]:
+def first_object(path: str) -> Optional[dict]:
+    """The first non-blank line of a JSON Lines file as an object, or None (also for the review pages)."""
     try:
         with open(path, "rb") as fh:
             for raw in fh:
@@ -49,7 +50,7 @@ def is_records(path: str) -> bool:
     if low.endswith(".json"):
         return True
     if low.endswith(batch.JSONL_SUFFIXES):
-        first = _first_object(path)
+        first = first_object(path)
         return first is not None and "text" not in first and "facts" in first
     return False
 
@@ -80,11 +81,13 @@ def _read_json(path: str) -> Iterator[Loaded]:
         yield _check(path, data)
 
 
-def _read_jsonl(path: str) -> Iterator[Loaded]:
+def jsonl_objects(path: str) -> Iterator[tuple[str, object, Optional[str]]]:
+    """(label, object, None) per non-blank line of a JSON Lines file of records, or (label, None, reason)
+    for a line or file that cannot be read (also for the review pages)."""
     try:
         fh = open(path, "rb")
     except OSError as err:
-        yield Loaded(path, error=err.strerror or str(err))
+        yield path, None, err.strerror or str(err)
         return
     with fh:
         for n, raw in enumerate(fh, 1):
@@ -92,14 +95,16 @@ def _read_jsonl(path: str) -> Iterator[Loaded]:
                 continue
             label = f"{path}:{n}"
             try:
-                obj = json.loads(raw.lstrip(b"\xef\xbb\xbf") if n == 1 else raw)
+                yield label, json.loads(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw), None
             except UnicodeDecodeError:
-                yield Loaded(label, error="malformed JSON Lines line: not UTF-8")
-                continue
-            except ValueError as err:
-                yield Loaded(label, error=f"malformed JSON Lines line: {getattr(err, 'msg', err)}")
-                continue
-            yield _check(label, obj)
+                yield label, None, "malformed JSON Lines line: not UTF-8"
+            except (ValueError, RecursionError) as err:
+                yield label, None, f"malformed JSON Lines line: {getattr(err, 'msg', err)}"
+
+
+def _read_jsonl(path: str) -> Iterator[Loaded]:
+    for label, obj, error in jsonl_objects(path):
+        yield Loaded(label, error=error) if error else _check(label, obj)
 
 
 def read_records(path: str) -> Iterator[Loaded]:

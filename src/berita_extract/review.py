@@ -22,6 +22,7 @@ from typing import Iterator, Optional
 from urllib.parse import quote
 
 from . import batch
+from .records import first_object, jsonl_objects
 from .review_page import esc, render, document
 
 PROG = "berita-extract review"
@@ -57,19 +58,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 # ---------------------------------------------------------------- inputs
-def _first_object(path: str) -> Optional[dict]:
-    """The first non-blank line of a JSON Lines file as an object, or None."""
-    try:
-        with open(path, "rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    rec = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
-                    return rec if isinstance(rec, dict) else None
-    except (OSError, ValueError):
-        return None
-    return None
-
-
 def _is_record(obj) -> bool:
     return isinstance(obj, dict) and "source" in obj and "id" in obj and "text" not in obj
 
@@ -137,21 +125,8 @@ def _records(path: str, max_chars: Optional[int]) -> Iterator[Loaded]:
         for i, o in enumerate(objs):
             yield _validate(o, path if len(objs) == 1 else f"{path}[{i}]", max_chars, base)
         return
-    try:
-        fh = open(path, "rb")
-    except OSError as err:
-        yield Loaded(path, error=err.strerror or str(err))
-        return
-    with fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
-            except ValueError as err:
-                yield Loaded(f"{path}:{n}", error=f"malformed JSON Lines line: {getattr(err, 'msg', err)}")
-                continue
-            yield _validate(obj, f"{path}:{n}", max_chars, base)
+    for label, obj, error in jsonl_objects(path):
+        yield Loaded(label, error=error) if error else _validate(obj, label, max_chars, base)
 
 
 def _extracted(item: batch.Item, options: batch.Options) -> Loaded:
@@ -193,7 +168,7 @@ def load(paths: list[str], max_bytes: Optional[int] = batch.DEFAULT_MAX_BYTES) -
                 yield Loaded(p, error="no *.txt articles nor *.json records in this directory")
                 continue
         elif p != batch.STDIN and (p.lower().endswith(".json")
-                                   or (p.lower().endswith(batch.JSONL_SUFFIXES) and _is_record(_first_object(p)))):
+                                   or (p.lower().endswith(batch.JSONL_SUFFIXES) and _is_record(first_object(p)))):
             yield from _records(p, max_bytes)
             continue
         for item in batch.iter_items([p]):
@@ -203,13 +178,7 @@ def load(paths: list[str], max_bytes: Optional[int] = batch.DEFAULT_MAX_BYTES) -
 # ---------------------------------------------------------------- the index
 def summary(a) -> dict:
     """The index row of an article: title, outlet, date, region."""
-    if a.title is not None:
-        title = a.title.text
-    elif a.paragraphs:
-        title = a.paragraphs[0].text
-    else:
-        title = a.id
-    title = " ".join(title.split()) or a.id
+    title = batch.headline(a) or a.id
     if len(title) > 90:
         title = title[:89].rstrip() + "…"
     date = a.event_date.value if a.event_date else (a.dates[0].value if a.dates else None)
