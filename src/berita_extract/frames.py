@@ -113,7 +113,9 @@ def is_event_date(ctx, d) -> bool:
         return True
     if d.granularity == "day" and (rx("weekday").search(d.text) or rx("weekday").search(before)):
         return True
-    return False
+    if d.granularity == "day" and not rx("written_year").search(d.text):
+        return True  # "kemarin", "dua hari lalu", "28 Mei": the day something was said or done; a figure's
+    return False     # day is written with its year ("per 31 Desember 2023")
 
 
 def date_period(d) -> Optional[str]:
