@@ -103,11 +103,12 @@ class _Reader:
         bases: list[int] = []
         paid: Optional[int] = None
         premium: Optional[int] = None
-        hyp_of = None
+        # a supposed case or an example in the sentence, found once (a sentence of 20,000 numbers stays linear)
+        hyp = F.rx("hypothetical").search(norm, ss, se, timeout=F.P.TIMEOUT) if idx else None
         for n, i in enumerate(idx):
             q = qs[i]
-            if q.kind not in C.FACT_KINDS or (q.kind == "number" and not any(ch.isdigit() for ch in q.text)):
-                continue  # (a number word alone, "gubernur dua periode itu", counts nothing the sentence names)
+            if q.kind not in C.FACT_KINDS or self._word_count_of_things(q):
+                continue  # "gubernur dua periode itu", "dua kategorisasi": a number in words counting no workers
             kind = C.kind(q)
             prev_i = idx[n - 1] if n else None
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
@@ -156,11 +157,8 @@ class _Reader:
             if F.rx("change_before").search(norm, lead_s, lead_e, timeout=F.P.TIMEOUT) or \
                     F.rx("change_noun_before").search(norm, max(ss, lead_e - 80), lead_e, timeout=F.P.TIMEOUT):
                 continue  # a change ("naik 10 persen", "pertumbuhan kepesertaan sebesar 31 persen"), not a level
-            if n == 0 or hyp_of is None:  # once per sentence (a sentence of 20,000 numbers stays linear)
-                hyp_of = F.rx("hypothetical").search(norm, ss, se, timeout=F.P.TIMEOUT) or False
-            hyp = hyp_of or None
-            if (hyp is not None and hyp.start() < lead_e) or self._word_count_of_things(q):
-                continue  # "Apabila ... dibutuhkan Rp2,5 miliar", "Misalnya ada 100 orang"; "dua kategorisasi"
+            if hyp is not None and hyp.start() < lead_e:
+                continue  # "Apabila ... dibutuhkan Rp2,5 miliar", "Misalnya ada 100 orang": a supposed case
             if kind in ("count", "percent") and self._uncovered(q, lead_s, lead_e, trail_e):
                 continue  # "30.000 pekerja yang belum terdaftar", "1.500 perusahaan ... PDS": the gap
             if kind == "percent" and F.rx("composition_after").match(norm, q.span[1], se):
@@ -270,9 +268,10 @@ class _Reader:
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
 
     def _word_count_of_things(self, q) -> bool:
-        """A number in words whose noun names no known worker group ("dua kategorisasi", "roda tiga pengangkut"):
-        in words, only a count of workers by name is a figure."""
-        return q.kind == "count" and not any(ch.isdigit() for ch in q.text) and not C.units(q, "person_units")
+        """A number in words with no noun, or a noun of no known worker group ("dua periode", "dua kategorisasi",
+        "roda tiga pengangkut"): in words, only a count of workers by name is a figure."""
+        return q.kind in ("count", "number") and not any(ch.isdigit() for ch in q.text) and \
+            not C.units(q, "person_units")
 
     def _apposed_end(self, q, nxt, clause_e: int, se: int) -> int:
         """Where the clause that says what q counts ends: past the next number when that one restates q in

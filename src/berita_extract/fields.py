@@ -19,10 +19,8 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     """Segment, period and region of one draft, read from its clause and the frame in force (module docstring)."""
     norm = r.norm
     ss, se = d.sent
-    # segment: written right after the number, else the frame
-    start = q.span[1]
-    if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-        start -= len(q.unit)  # "12.345 pekerja rentan": read the noun with what follows it
+    # segment: written right after the number ("12.345 pekerja rentan": the noun with what follows it), else the frame
+    start = noun_start(norm, q)
     head = shared_head(r, q)
     if head is not None:  # "2.400 dan 1.600 pekerja rentan melalui APBD 2025": the list's noun phrase and frame
         start, trail_e, clause_e, next_owns = noun_start(norm, head), max(trail_e, head.span[1] + 60), \
@@ -72,6 +70,7 @@ def frame(r, d: Draft, q, walker, lead_s, trail_e, clause_e, next_owns) -> None:
     if d.type == "coverage_target" and d.period and len(d.period) == 4 and d.period.isdigit():
         d.details["target_year"] = int(d.period)
 
+
 def np_region(r, q, walker, se) -> Optional[F.Event]:
     """The region written right after the number's noun phrase ("4.187 nelayan di Kabupaten Natuna");
     a list of regions there ("di wilayah Sumbar, Riau, dan Kepri") is about none of them alone."""
@@ -87,6 +86,7 @@ def np_region(r, q, walker, se) -> Optional[F.Event]:
         return F.Event(ev.pos, "region", F.AMBIGUOUS, nxt.end)
     return ev
 
+
 def noun_start(norm: str, q) -> int:
     """Where the number's noun starts ("12.345 pekerja rentan": at "pekerja"), else its end."""
     start = q.span[1]
@@ -94,11 +94,10 @@ def noun_start(norm: str, q) -> int:
         start -= len(q.unit)
     return start
 
+
 def own_period(norm: str, q, walker, endpos) -> Optional[F.Event]:
     """The period event written right after the number's noun phrase ("9.300 orang tahun ini")."""
-    start = q.span[1]
-    if q.unit and norm[q.span[0]:start].lower().endswith(q.unit.lower()):
-        start -= len(q.unit)
+    start = noun_start(norm, q)
     for at in dict.fromkeys((start, q.span[1])):  # from the noun ("orang tahun ini"), else past the unit ("PK")
         gap = F.rx("period_after").match(norm, at, endpos)
         ev = walker.after(at, gap.end() + 1, "period") if gap else None
