@@ -56,3 +56,27 @@ def test_prefilter_finds_what_a_full_scan_finds(name, key):
             assert fast == full, (name, key, text[zs:ze][:120])
             found += len(full)
     assert found, f"{name}.{key}: no example text exercises this rule"
+
+
+def _facts_rules():
+    return [key for name, key in _rules() if name == "facts"]
+
+
+@pytest.mark.parametrize("key", _facts_rules())
+def test_a_range_search_finds_what_a_full_scan_finds(key):
+    """frames.search_all asks for the cues of any stretch (a sentence, a number's lead), answered from the
+    prefilter's whole-text starts: the same matches as scanning the stretch, wherever it begins and ends
+    (also inside a word, or inside a match of the prefilter)."""
+    from berita_extract import frames
+
+    pat = frames.rx(key)
+    found = 0
+    for text in _texts()[:400]:
+        cuts = sorted({0, len(text), *(i for i, ch in enumerate(text) if ch == " "), *range(0, len(text), 7)})
+        for a, s in enumerate(cuts):
+            for e in cuts[a + 1:a + 6]:
+                full = [m.span() for m in patterns.finditer(pat, text, s, e)]
+                fast = [m.span() for m in frames.search_all(key, text, s, e)]
+                assert fast == full, (key, s, e, text[s:e])
+                found += len(full)
+    assert found, f"facts.{key}: no example text exercises this rule"

@@ -227,7 +227,7 @@ def _bare_weekdays(ctx, scan, published: dt.date) -> list[_Cand]:
 def _candidates(ctx) -> list[_Cand]:
     after_reg = patterns.compiled(NAME, "after_regulation_number")
     found = []
-    scan = prefilter.Scanner(ctx.norm)
+    scan = prefilter.scanner(ctx.norm)
     for zs, ze, _ in ctx.iter_zones():
         ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()
         for key in KEYS:

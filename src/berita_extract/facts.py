@@ -66,6 +66,7 @@ class _Reader:
         self._scheme_pos = [p for p, _ in self.schemes]  # sorted: a sentence's schemes by bisect
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
         self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
+        self._cues: tuple = (None, [])  # (sentence, its cues): the last sentence whose cues were read
 
     def _schemes(self) -> list[tuple[int, bool]]:
         """(position, is_health) of every named insurance scheme in the kept text."""
@@ -76,6 +77,11 @@ class _Reader:
         for prog in self.ctx.article.programs or []:
             out += [(m.span[0], False) for m in prog.mentions]
         return sorted(out)
+
+    def _numbers_in(self, zs: int, ze: int) -> bool:
+        """A quantity starts in [zs, ze)."""
+        i = bisect.bisect_left(self._starts, zs)
+        return i < len(self._starts) and self._starts[i] < ze
 
     def _health(self, ss: int, se: int, zs: int) -> bool:
         """The sentence is about health insurance (JKN / BPJS Kesehatan), not worker social security:
@@ -91,12 +97,14 @@ class _Reader:
         return self.health_only
 
     # -- one sentence ------------------------------------------------------
-    def sentence(self, ss, se, zone, walker, prev_cues, prev_sent=None):
+    def sentence(self, ss, se, zone, walker, prev_sent=None):
         norm, qs = self.norm, self.qs
         if self._health(ss, se, zone[0]):
             return  # another body's members and budgets (SPEC: facts are about worker social security)
         lo, hi = bisect.bisect_left(self._starts, ss), bisect.bisect_left(self._starts, se)
         idx = [i for i in range(lo, hi) if qs[i].span[1] <= se]
+        if not idx:
+            return  # no number, no fact: its cues are read only if a later sentence needs them
         sent_cues = C.cues(norm, ss, se)  # found once per sentence; a prefix of it is C.cues(norm, ss, e)
         by_q: dict[int, Draft] = {}
         whole: Optional[Draft] = None
@@ -212,7 +220,7 @@ class _Reader:
                 concept = C.closest_before(sent_cues, lead_s, kind, unit_ok)
                 how = "sentence" if concept else None
             if how is None and q.kind in ("count", "money") and (q.kind == "money" or q.unit):
-                concept = C.closest(prev_cues, kind, unit_ok)
+                concept = C.closest(self._cues_of(prev_sent), kind, unit_ok)
                 how = "topic" if concept else None
             if how is None and kind == "count" and (person or not q.unit) and \
                     F.rx("programme_segment").search(norm, max(lead_s, lead_e - 60), min(trail_e, q.span[1] + 40)):
@@ -255,8 +263,16 @@ class _Reader:
                     self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
                     self.drafts.append(base)
                 bases = []
-        self.last_cues = sent_cues
+        self._cues = ((ss, se), sent_cues)
         D.budget_details(self.qs, idx, by_q)
+
+    def _cues_of(self, sent) -> list:
+        """The cues of the previous sentence (none at a paragraph's start), found once."""
+        if sent is None:
+            return []
+        if self._cues[0] != sent:
+            self._cues = (sent, C.cues(self.norm, *sent))
+        return self._cues[1]
 
     def _uncovered(self, q, lead_s: int, lead_e: int, trail_e: int) -> bool:
         """The count is of the uncovered: said right after it, or as the lead's last cue."""
@@ -333,9 +349,11 @@ class _Reader:
         title = ctx.article.title
         lede = None  # the first body paragraph: its period framing a coverage statement carries on
         for zs, ze, _ in ctx.iter_zones():
+            body = title is None or zs >= title.span[1]
+            if not self._numbers_in(zs, ze) and not (body and (lede is None or self.carry is not None)):
+                continue  # no number to read here, and no lede to find or carried period to end: no frame needed
             events = F.zone_events(ctx, zs, ze)
             walker = F.FrameWalker(events)
-            body = title is None or zs >= title.span[1]
             if body and lede is not None and any(e.kind == "period" for e in events):
                 self.carry = None  # another period stated: the lede's stops here
             if ordered:  # the zone's sentences by bisect over their starts, not a scan per zone
@@ -343,12 +361,9 @@ class _Reader:
             else:
                 near = sentences
             sents = [s for s in near if zs <= s[0] and s[1] <= ze] or [(zs, ze)]
-            prev_cues: list = []
             prev_sent = None
             for ss, se in sents:
-                self.last_cues = None
-                self.sentence(ss, se, (zs, ze), walker, prev_cues, prev_sent)
-                prev_cues = self.last_cues if self.last_cues is not None else C.cues(self.norm, ss, se)
+                self.sentence(ss, se, (zs, ze), walker, prev_sent)
                 prev_sent = (ss, se)
             if body and lede is None:
                 lede = (zs, ze)

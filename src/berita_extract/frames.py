@@ -18,6 +18,7 @@ from typing import Optional
 import regex
 
 from . import patterns as P
+from . import prefilter
 
 NAME = "facts"
 AMBIGUOUS = "\x00ambiguous"  # a frame naming two regions at once ("Kota dan Kabupaten Kediri")
@@ -40,6 +41,18 @@ def rx(key: str) -> regex.Pattern:
 
 
 def search_all(key: str, text: str, pos: int = 0, endpos: Optional[int] = None) -> list:
+    """Every match of rule `key` in text[pos:endpos]; a range where the rule's start prefilter
+    (patterns/facts.toml [starts]) finds no place to begin is answered without a search."""
+    if endpos is None:
+        endpos = len(text)
+    first = prefilter.starts(NAME, key)
+    if first is not None:
+        scan = prefilter.scanner(text)
+        if scan.lowered and scan.is_ascii(pos, endpos):
+            a = scan.first_start(first, pos, endpos)
+            if a is None:
+                return []
+            pos = a
     return list(P.finditer(rx(key), text, pos, endpos))
 
 

@@ -162,7 +162,7 @@ def _same_reference(refs: list[LegalRef]) -> None:
 def extract(ctx) -> list[LegalRef]:
     out: list[LegalRef] = []
     rx, first = _reference(), prefilter.starts(NAME, "reference", _resolve)
-    scan = prefilter.Scanner(ctx.norm)
+    scan = prefilter.scanner(ctx.norm)
     anaphors: set[int] = set()  # bare mentions that gave an earlier reference its year: that reference again
     for zs, ze, _ in ctx.iter_zones():
         ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()

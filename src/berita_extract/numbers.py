@@ -169,7 +169,7 @@ def _is_year(text: str, value: Optional[Decimal]) -> bool:
 def _masked(ctx) -> str:
     """ctx.norm with every excluded span (not_* patterns, claimed spans) blanked, same length."""
     spans = list(ctx.claimed)
-    scan = prefilter.Scanner(ctx.norm)
+    scan = prefilter.scanner(ctx.norm)
     for zs, ze, _text in ctx.iter_zones():
         ascii_zone = ctx.norm.isascii() or ctx.norm[zs:ze].isascii()
         for pat, first in _exclusions():

@@ -7,10 +7,12 @@ can start a match, and at few others.  It is a *necessary* condition, written
 from the rule's own head: the rule's first alternatives (a digit, a listed
 word), with at most a negative lookbehind over ASCII classes no wider than the
 rule's own.  Then scanning a zone = trying the rule (``match``) at the start
-positions only.  prefilter.finditer uses the cheapest form of it: a zone
+positions only.  Scanner.finditer uses the cheapest form of it: a zone
 where the rule cannot start is not scanned at all, and the scan of any other
-begins at the first possible start (one stdlib search, then one ``regex``
-scan: a ``regex`` call per candidate costs more than it saves).
+begins at the first possible start (the prefilter's starts in the whole text,
+found once per article and bisected, then one ``regex`` scan: a ``regex`` call
+per candidate costs more than it saves).  frames.search_all answers any
+stretch (a sentence, a number's lead) the same way.
 
 The prefilter is used only on ASCII zones: there the rule's Unicode classes
 (``\\p{L}``, ``\\w``, case folding) coincide with the ASCII ones; any other
@@ -19,6 +21,7 @@ every example text.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterator, Optional
@@ -45,19 +48,77 @@ def starts(name: str, key: str, resolve=None) -> Optional[re.Pattern]:
 
 
 class Scanner:
-    """One article's text and its lower-cased copy, which the prefilters read (case-sensitive: fast)."""
+    """One article's text and its lower-cased copy, which the prefilters read (case-sensitive: fast).
+
+    Each prefilter scans the whole text once (``first_start``): the rule's possible starts, kept
+    sorted, answer every later range by bisection, so a paragraph or a stretch where the rule cannot
+    start costs no call at all (the rules were tried zone by zone and rule by rule, most of them
+    finding nothing: one call each was most of their cost). A text longer than ``INDEX_MAX`` is
+    searched range by range as before, so the lists stay small."""
+
+    INDEX_MAX = 200_000
 
     def __init__(self, text: str):
         self.text = text
         low = text.lower()
         self._low = low if len(low) == len(text) else None  # positions must line up
+        self._cands: dict = {}  # prefilter -> (starts, ends) of its matches in the whole lower-cased text
+        self._wide: Optional[list[int]] = None  # positions of the non-ASCII characters, found on first need
+
+    @property
+    def lowered(self) -> bool:
+        """The lower-cased copy lines up with the text (false for the rare letters that lower into two)."""
+        return self._low is not None
+
+    def is_ascii(self, s: int, e: int) -> bool:
+        """text[s:e] is ASCII (asked of many ranges: the non-ASCII positions are found once)."""
+        if self._wide is None:
+            self._wide = [m.start() for m in _NON_ASCII.finditer(self.text)] if not self.text.isascii() else []
+        i = bisect.bisect_left(self._wide, s)
+        return i == len(self._wide) or self._wide[i] >= e
+
+    def first_start(self, first: re.Pattern, zs: int, ze: int) -> Optional[int]:
+        """Where `first` (a start prefilter) first allows its rule to start in [zs, ze), or None: the
+        rule cannot start there. Only for ASCII ranges (see the module's docstring).
+
+        The whole-text matches of `first` are non-overlapping; a rule start inside one of them that
+        began before `zs` could be hidden, so then the answer is `zs` itself (scan from the start)."""
+        if len(self.text) > self.INDEX_MAX:
+            a = first.search(self._low, zs, ze)
+            return a.start() if a is not None else None
+        found = self._cands.get(first)
+        if found is None:
+            starts, ends = [], []
+            for m in first.finditer(self._low):
+                starts.append(m.start())
+                ends.append(m.end())
+            found = self._cands[first] = (starts, ends)
+        starts, ends = found
+        i = bisect.bisect_left(starts, zs)
+        if i and ends[i - 1] > zs:
+            return zs
+        if i < len(starts) and starts[i] < ze:
+            return starts[i]
+        return None
 
     def finditer(self, pat: regex.Pattern, first: Optional[re.Pattern], zs: int, ze: int,
                  ascii_zone: bool) -> Iterator[regex.Match]:
         """`pat`'s matches in text[zs:ze] (as patterns.finditer), searched from the first place `first` matches."""
-        if first is not None and ascii_zone and self._low is not None:
-            a = first.search(self._low, zs, ze)
+        if first is not None and ascii_zone and self.lowered:
+            a = self.first_start(first, zs, ze)
             if a is None:
                 return iter(())
-            zs = a.start()
+            zs = a
         return patterns.finditer(pat, self.text, zs, ze)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LAST: list = [None]
+
+
+def scanner(text: str) -> Scanner:
+    """The Scanner of `text`, made once however many steps ask (the last text's is kept)."""
+    last = _LAST[0]
+    if last is None or last.text is not text:
+        last = _LAST[0] = Scanner(text)
+    return last
