@@ -50,19 +50,16 @@ def starts(name: str, key: str, resolve=None) -> Optional[re.Pattern]:
 class Scanner:
     """One article's text and its lower-cased copy, which the prefilters read (case-sensitive: fast).
 
-    Each prefilter scans the whole text once (``first_start``): the rule's possible starts, kept
-    sorted, answer every later range by bisection, so a paragraph or a stretch where the rule cannot
-    start costs no call at all (the rules were tried zone by zone and rule by rule, most of them
-    finding nothing: one call each was most of their cost). A text longer than ``INDEX_MAX`` is
-    searched range by range as before, so the lists stay small."""
-
-    INDEX_MAX = 200_000
+    ``first_start`` remembers, for each prefilter, the last place it was found and where that search
+    began: every range that starts in between has the same first possible start, so the zones and
+    stretches asked in text order cost one search per place the rule can begin, not one per range
+    (most rules can begin nowhere in most paragraphs: one search each was most of their cost)."""
 
     def __init__(self, text: str):
         self.text = text
         low = text.lower()
         self._low = low if len(low) == len(text) else None  # positions must line up
-        self._cands: dict = {}  # prefilter -> (starts, ends) of its matches in the whole lower-cased text
+        self._last: dict = {}  # prefilter -> (where its last search began, the start it found or None)
         self._wide: Optional[list[int]] = None  # positions of the non-ASCII characters, found on first need
 
     @property
@@ -81,25 +78,16 @@ class Scanner:
         """Where `first` (a start prefilter) first allows its rule to start in [zs, ze), or None: the
         rule cannot start there. Only for ASCII ranges (see the module's docstring).
 
-        The whole-text matches of `first` are non-overlapping; a rule start inside one of them that
-        began before `zs` could be hidden, so then the answer is `zs` itself (scan from the start)."""
-        if len(self.text) > self.INDEX_MAX:
-            a = first.search(self._low, zs, ze)
-            return a.start() if a is not None else None
-        found = self._cands.get(first)
-        if found is None:
-            starts, ends = [], []
-            for m in first.finditer(self._low):
-                starts.append(m.start())
-                ends.append(m.end())
-            found = self._cands[first] = (starts, ends)
-        starts, ends = found
-        i = bisect.bisect_left(starts, zs)
-        if i and ends[i - 1] > zs:
-            return zs
-        if i < len(starts) and starts[i] < ze:
-            return starts[i]
-        return None
+        The search runs to the end of the text, not to `ze` (a prefilter names no end of text, so the
+        first place it matches at or after `zs` is the same either way), and its answer is kept."""
+        last = self._last.get(first)
+        if last is not None and last[0] <= zs and (last[1] is None or zs <= last[1]):
+            found = last[1]
+        else:
+            a = first.search(self._low, zs)
+            found = a.start() if a is not None else None
+            self._last[first] = (zs, found)
+        return found if found is not None and found < ze else None
 
     def finditer(self, pat: regex.Pattern, first: Optional[re.Pattern], zs: int, ze: int,
                  ascii_zone: bool) -> Iterator[regex.Match]:
