@@ -50,16 +50,16 @@ def starts(name: str, key: str, resolve=None) -> Optional[re.Pattern]:
 class Scanner:
     """One article's text and its lower-cased copy, which the prefilters read (case-sensitive: fast).
 
-    ``first_start`` remembers, for each prefilter, the last place it was found and where that search
-    began: every range that starts in between has the same first possible start, so the zones and
-    stretches asked in text order cost one search per place the rule can begin, not one per range
-    (most rules can begin nowhere in most paragraphs: one search each was most of their cost)."""
+    ``first_start`` remembers, for each prefilter, the stretches it has searched: every range that
+    starts inside one has the same first possible start, so the zones and stretches asked cost one
+    search per place the rule can begin, not one per range (most rules can begin nowhere in most
+    paragraphs: one search each was most of their cost)."""
 
     def __init__(self, text: str):
         self.text = text
         low = text.lower()
         self._low = low if len(low) == len(text) else None  # positions must line up
-        self._last: dict = {}  # prefilter -> (where its last search began, the start it found or None)
+        self._known: dict = {}  # prefilter -> (begins, founds): the stretches first_start has searched
         self._wide: Optional[list[int]] = None  # positions of the non-ASCII characters, found on first need
 
     @property
@@ -79,14 +79,23 @@ class Scanner:
         rule cannot start there. Only for ASCII ranges (see the module's docstring).
 
         The search runs to the end of the text, not to `ze` (a prefilter names no end of text, so the
-        first place it matches at or after `zs` is the same either way), and its answer is kept."""
-        last = self._last.get(first)
-        if last is not None and last[0] <= zs and (last[1] is None or zs <= last[1]):
-            found = last[1]
+        first place it matches at or after `zs` is the same either way), and what it shows is kept: no
+        start in [zs, found), then one at `found` (None: none up to the end). Such stretches of one
+        prefilter never overlap (a start inside one would contradict it), and the two that end at the
+        same start are one, so every later range that begins inside one is answered by bisection."""
+        begins, founds = self._known.setdefault(first, ([], []))
+        i = bisect.bisect_right(begins, zs) - 1
+        if i >= 0 and (founds[i] is None or zs <= founds[i]):
+            found = founds[i]
         else:
             a = first.search(self._low, zs)
             found = a.start() if a is not None else None
-            self._last[first] = (zs, found)
+            j = i + 1  # the stretch that ends at the same start (if any) begins right after zs
+            if j < len(begins) and founds[j] == found:
+                begins[j] = zs
+            else:
+                begins.insert(j, zs)
+                founds.insert(j, found)
         return found if found is not None and found < ze else None
 
     def finditer(self, pat: regex.Pattern, first: Optional[re.Pattern], zs: int, ze: int,
