@@ -56,3 +56,23 @@ def test_prefilter_finds_what_a_full_scan_finds(name, key):
             assert fast == full, (name, key, text[zs:ze][:120])
             found += len(full)
     assert found, f"{name}.{key}: no example text exercises this rule"
+
+
+def test_a_zone_is_lowered_with_the_character_before_it():
+    # Scanner lower-cases one zone at a time, never the whole text; the start pattern's lookbehind still
+    # sees the character before the zone ("xsalah satu": no idiom starts after a letter)
+    pat, first = numbers._compiled("numwords", "not_idiom"), prefilter.starts("numwords", "not_idiom", numbers._resolve)
+    for text in ("xsalah satu dan Salah satu", "\u0130 salah satu", "SALAH SATU. salah  satu"):
+        scan = prefilter.Scanner(text)
+        for zs in range(len(text)):
+            ascii_zone = text[zs:].isascii()
+            full = [m.span() for m in patterns.finditer(pat, text, zs, len(text))]
+            assert [m.span() for m in scan.finditer(pat, first, zs, len(text), ascii_zone)] == full, (text, zs)
+
+
+@pytest.mark.parametrize("source,ok", [
+    ("(?<![a-z0-9_])(?:x)", True), ("(?<!\\d)x", True), ("(?<=,)x", True), ("(?<![^a-z])x", True),
+    ("(?<!ab)x", False), ("(?<![a-z]{2})x", False), ("(?<!(?:a|b))x", False),
+])
+def test_a_start_pattern_looks_behind_one_character_at_most(source, ok):
+    assert (source.count("(?<") == len(prefilter._ONE_CHAR_BEHIND.findall(source))) is ok
