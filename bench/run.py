@@ -15,12 +15,18 @@
     cores): on a shared machine that is the ceiling.
 (e) inputs: dateparser's first call and cost per candidate string, trafilatura's
     import and cost per web page (bench/inputs_cost.py); no target.
+(f) one long article: peak RSS and wall time of ``berita-extract ARTICLE.txt -o DIR``
+    for a real-style article of 20 MB (the real-style texts of (a) joined with blank
+    lines and repeated; made in the run, never stored) and for one a tenth of its
+    size; target: the long one within 800 MB, and time linear in the length (the
+    time ratio at most 1.2 times the length ratio).
 
 Corpus of (c) and (d): the seeds and synthetic articles (bench/synth.py), never one
 text twice; the synthetic articles are for scale and memory only (their repeated
 sentences flatter a tokenizer's cache), never for (a). Prints a table and writes bench/results.json.
 
     python bench/run.py [--large 20000] [--small 1000] [--passes 5] [--parallel 400] [--jobs-memory 2]
+                        [--large-article-mb 20] [--only f]
 """
 from __future__ import annotations
 
@@ -168,6 +174,43 @@ def parallel(tmp: Path, n: int) -> dict:
             "ok": t1 / t2 >= 1.7}
 
 
+# ---------------------------------------------------------------- (f)
+LARGE_ARTICLE_MAX_MB = 800
+
+
+def write_long_article(path: Path, chars: int) -> Path:
+    """A real-style article of `chars` characters: the texts of (a) joined with blank lines, repeated, cut."""
+    base = "\n\n".join(text for _, text in real_texts()) + "\n\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        left = chars
+        while left > 0:
+            fh.write(base[:left])
+            left -= len(base)
+    return path
+
+
+def long_article(tmp: Path, mb: float) -> dict:
+    """Peak RSS and wall time of the CLI on one article of `mb` million characters and on one a tenth of it."""
+    out: dict = {}
+    sizes = {"small": mb / 10, "large": mb}
+    for key, size in sizes.items():
+        article = write_long_article(tmp / f"long-{key}.txt", int(size * 1_000_000))
+        wall, rss, code = run_measured(CLI + [str(article), "-o", str(tmp / f"long-{key}"),
+                                              "--max-mb", "0", "--max-seconds", "0"])
+        out[key] = {"chars": int(size * 1_000_000), "mb": size, "peak_rss_mb": rss, "wall_s": round(wall, 2),
+                    "exit": code}
+        article.unlink()
+        for f in (tmp / f"long-{key}").glob("*"):
+            f.unlink()
+    time_ratio = out["large"]["wall_s"] / out["small"]["wall_s"]
+    ran = out["large"]["exit"] == out["small"]["exit"] == 0
+    out.update(time_ratio=round(time_ratio, 2), length_ratio=10,
+               memory_target=f"<= {LARGE_ARTICLE_MAX_MB} MB", memory_ok=ran and out["large"]["peak_rss_mb"] <= LARGE_ARTICLE_MAX_MB,
+               time_target="<= 12x", time_ok=ran and time_ratio <= 1.2 * 10)
+    out["ok"] = out["memory_ok"] and out["time_ok"]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--passes", type=int, default=5, help="passes over the real-style articles for (a)")
@@ -175,10 +218,12 @@ def main(argv=None) -> int:
     ap.add_argument("--large", type=int, default=20000, help="articles of the large memory run (c)")
     ap.add_argument("--jobs-memory", type=int, default=2, help="--jobs for the memory runs (c)")
     ap.add_argument("--parallel", type=int, default=2000, help="articles for (d)")
-    ap.add_argument("--only", choices=("a", "b", "c", "d", "e"), action="append", help="run only these parts")
+    ap.add_argument("--large-article-mb", type=float, default=20,
+                    help="million characters of the long article of (f); the short one is a tenth of it")
+    ap.add_argument("--only", choices=("a", "b", "c", "d", "e", "f"), action="append", help="run only these parts")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = ap.parse_args(argv)
-    parts = set(args.only or "abcde")
+    parts = set(args.only or "abcdef")
     os.environ.pop("BERITA_STRICT", None)
     results = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
                "when": time.strftime("%Y-%m-%d %H:%M:%S")}
@@ -201,6 +246,9 @@ def main(argv=None) -> int:
 
             results["e_inputs"] = inputs_cost()
             print("e", results["e_inputs"], flush=True)
+        if "f" in parts:
+            results["f_long_article"] = long_article(tmp, args.large_article_mb)
+            print("f", results["f_long_article"], flush=True)
 
     rows = []
     if "a_throughput" in results:
@@ -227,6 +275,13 @@ def main(argv=None) -> int:
                      f"{r['dateparser_first_call_ms']} / {r['dateparser_per_call_ms']} ms", "", "-", None))
         rows.append(("e trafilatura (import / per page)",
                      f"{r['trafilatura_import_ms']} / {r['trafilatura_per_page_ms']} ms", "", "-", None))
+    if "f_long_article" in results:
+        r = results["f_long_article"]
+        small, large = r["small"], r["large"]
+        rows.append((f"f one article of {large['mb']:g} MB: peak RSS", f"{large['peak_rss_mb']} MB "
+                     f"({small['peak_rss_mb']} MB at {small['mb']:g})", "", r["memory_target"], r["memory_ok"]))
+        rows.append((f"f time, {small['mb']:g} / {large['mb']:g} MB article", f"{small['wall_s']} / {large['wall_s']} s",
+                     f"{r['time_ratio']}x", r["time_target"], r["time_ok"]))
     print()
     print(f"{'measure':38} {'figures':28} {'value':>8}  {'target':12} ok")
     for name, figs, val, target, ok in rows:

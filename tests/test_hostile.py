@@ -315,10 +315,10 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
 def test_an_output_that_cannot_be_written_is_reported(capsysbinary, tmp_path, monkeypatch):
     real = batch.write_atomic
 
-    def full(path, content):
+    def full(path, *parts):
         if path.name == "z.json":
             raise OSError(28, "No space left on device")
-        return real(path, content)
+        return real(path, *parts)
 
     monkeypatch.setattr(batch, "write_atomic", full)
     code, out, err, out_dir, _ = run_batch(capsysbinary, tmp_path, "z.txt", GOOD.read_bytes())

@@ -116,3 +116,33 @@ def test_vocab_is_renewed_so_memory_stays_flat(monkeypatch):
     vocabs = [nlp.make_doc(f"Sebanyak {i}.{i:03d} orang").vocab for i in range(7)]
     assert vocabs[0] is vocabs[2] and vocabs[3] is not vocabs[2] and vocabs[3] is vocabs[5]
     assert [t.text for t in nlp.make_doc("anak-anak dkk.")] == ["anak-anak", "dkk."]
+
+
+def test_zone_docs_have_the_tokens_of_the_whole_text():
+    # sentences.py tokenises each body zone alone (never the whole article): the tokens must be those a Doc
+    # of the whole text has between the zone's offsets, long stretches and odd white space included (but for
+    # the space after a zone's last token, outside the zone, which sentences.py never reads)
+    from berita_extract import pipeline
+
+    junk = "x" * (nlp.LONG + 20)
+    texts = [p.read_text(encoding="utf-8-sig") for p in SEEDS] + [
+        f"Judul\n\nKOTA KEDIRI - Ada {junk}. Lalu  dua spasi. \n  \nBaris (28/5/2024).\u2028Lagi \"kutip.\" {junk}"
+    ]
+    for text in texts:
+        ctx = pipeline.build_context(text, "t")
+        whole = [(t.idx, t.text, t.whitespace_) for t in nlp.make_doc(ctx.norm)]
+        zones = list(nlp.make_docs(ctx.norm, ctx.zones))
+        assert len(zones) == len(ctx.zones) > 1
+        for start, end, doc in zones:
+            inside = [tok for tok in whole if start <= tok[0] < end]
+            assert [(start + t.idx, t.text, t.whitespace_) for t in doc][:-1] == inside[:-1]
+            assert (start + doc[-1].idx, doc[-1].text) == inside[-1][:2]
+
+
+def test_make_docs_counts_one_article_for_renewal(monkeypatch):
+    monkeypatch.setattr(nlp, "RENEW_AFTER", 2)
+    monkeypatch.setattr(nlp, "_made", 0)
+    zones = [(0, 5), (6, 11), (12, 17)]
+    first = [doc.vocab for _s, _e, doc in nlp.make_docs("Halo. Satu. Dua..", zones)]
+    assert first[0] is first[1] is first[2]
+    assert nlp.make_doc("Halo").vocab is first[0] and nlp.make_doc("Halo").vocab is not first[0]

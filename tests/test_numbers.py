@@ -219,3 +219,13 @@ def test_a_table_rows_numbering_is_no_figure():
     text = "No. Desa Peserta\n1. Sukamaju 1.100\n2. Sukajadi 900\n3. Mekarsari 1.300\nJumlah 3.300"
     assert [(q.kind, q.text) for q in _quantities(text)] == [
         ("number", "1.100"), ("number", "900"), ("number", "1.300"), ("number", "3.300")]
+
+
+def test_blanked_is_the_text_with_each_span_masked_overlaps_and_all():
+    text = "Sebanyak 9.695 pekerja pada 2024, dari 60 persen"
+    spans = [(28, 32), (9, 14), (10, 12), (12, 22), (40, 40), (39, 48)]
+    chars = list(text)  # the plain way, one character at a time
+    for s, e in spans:
+        chars[s:e] = numbers._MASK * (e - s)
+    assert numbers._blanked(text, spans) == "".join(chars)
+    assert numbers._blanked(text, []) == text

@@ -80,3 +80,16 @@ def test_a_range_search_finds_what_a_full_scan_finds(key):
                 assert fast == full, (key, s, e, text[s:e])
                 found += len(full)
     assert found, f"facts.{key}: no example text exercises this rule"
+
+
+def test_a_zone_begins_anywhere():
+    # a zone that begins anywhere (inside a word, after a letter, after a character that lower-cases into
+    # two): the start pattern's lookbehind sees the character before it ("xsalah satu": no idiom starts
+    # after a letter)
+    pat, first = numbers._compiled("numwords", "not_idiom"), prefilter.starts("numwords", "not_idiom", numbers._resolve)
+    for text in ("xsalah satu dan Salah satu", "\u0130 salah satu", "SALAH SATU. salah  satu"):
+        scan = prefilter.Scanner(text)
+        for zs in range(len(text)):
+            ascii_zone = text[zs:].isascii()
+            full = [m.span() for m in patterns.finditer(pat, text, zs, len(text))]
+            assert [m.span() for m in scan.finditer(pat, first, zs, len(text), ascii_zone)] == full, (text, zs)

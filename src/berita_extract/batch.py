@@ -320,6 +320,7 @@ def _extract_into(out: Outcome, item: Item, options: Options) -> None:
             return
         article = extract(text, id=item.id, path=path, data=data, warnings=warnings,
                           reference_date=options.reference_date, **meta)
+        del text, data  # the input is not needed to serialise the record: a long one's memory is free again
         out.warnings = list(article.warnings)
         if options.line:
             out.line = article.model_dump_json()

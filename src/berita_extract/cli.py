@@ -411,7 +411,7 @@ def _cmd_extract(argv: list[str]) -> int:
             if out_dir is not None:
                 target = batch.output_path(out_dir, res.id)  # ids are unique in a run (ledger.py)
                 try:
-                    batch.write_atomic(target, res.pretty + "\n")
+                    batch.write_atomic(target, res.pretty, "\n")
                 except OSError as e:
                     failed += 1
                     err(f"{target}: {e.strerror or e}")

@@ -25,7 +25,6 @@ class Context:
     claimed: list[Span] = field(default_factory=list)
     reference_date: Optional[str] = None  # ISO date that pins relative dates in tests
     published: Optional[dict] = None  # the page's publication stamp in the text (layout.py): span and parts
-    _doc: object = None
     _longest_claim: int = 0
 
     # -- spans -------------------------------------------------------------
@@ -71,13 +70,3 @@ class Context:
     def claim(self, start: int, end: int) -> None:
         bisect.insort(self.claimed, (start, end))
         self._longest_claim = max(self._longest_claim, end - start)
-
-    # -- tokens ------------------------------------------------------------
-    @property
-    def doc(self):
-        """The spaCy Doc over the normalised text: built once, on first use."""
-        if self._doc is None:
-            from .nlp import make_doc
-
-            self._doc = make_doc(self.norm)
-        return self._doc

@@ -17,17 +17,23 @@ and three tokens ("pekerja", "-", "pekerja") there. tests/test_nlp.py checks
 that, apart from such words, the two tokenise every pattern example and every
 seed identically.
 
-``make_doc(text)`` is what ``Context.doc`` calls; ``vocab()`` is the Vocab of
-the Docs it makes now. Every Doc adds its new strings (each number, each
-name) to the Vocab's string store and the tokenizer's cache, which never
-shrink; so that memory stays flat over a corpus of any size, a fresh tokenizer
-and Vocab replace them every ``RENEW_AFTER`` Docs (about 0.1 s each time). A
-Matcher keyed on strings (their hashes do not depend on the Vocab) keeps
-working; code that holds Lexemes or a Vocab should fetch ``vocab()`` anew.
+``make_docs(text, spans)`` is what sentences.py calls: one Doc per body zone
+of an article, never one of the whole text (the removed parts are never
+tokenised, and only one zone's Doc is alive at a time, so a long article's
+memory does not grow with its tokens); ``make_doc(text)`` tokenises one text.
+``vocab()`` is the Vocab of the Docs they make now. Every Doc adds its new
+strings (each number, each name) to the Vocab's string store and the
+tokenizer's cache, which never shrink; so that memory stays flat over a corpus
+of any size, a fresh tokenizer and Vocab replace them every ``RENEW_AFTER``
+articles (a ``make_docs`` call or a ``make_doc`` call each count once; about
+0.1 s each time). A Matcher keyed on strings (their hashes do not depend on the
+Vocab) keeps working; code that holds Lexemes or a Vocab should fetch
+``vocab()`` anew.
 """
 from __future__ import annotations
 
 import functools
+from typing import Iterable, Iterator
 
 import regex
 
@@ -125,14 +131,33 @@ def vocab():
     return tokenizer().vocab
 
 
-def make_doc(text: str):
-    """Tokenise `text` (the normalised article) into a spaCy Doc."""
+def _counted_tokenizer():
+    """The tokenizer for one more article: renewed every RENEW_AFTER articles."""
     global _made
     _made += 1
     if _made > RENEW_AFTER:  # bound the string store and the tokenizer cache
         _made = 1
         tokenizer.cache_clear()
-    tok = tokenizer()
+    return tokenizer()
+
+
+def make_doc(text: str):
+    """Tokenise `text` into a spaCy Doc."""
+    return _tokenise(_counted_tokenizer(), text)
+
+
+def make_docs(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, object]]:
+    """(start, end, Doc of text[start:end]) for each span, lazily: one article's zones, counted as one article.
+
+    A Doc's token offsets (``Token.idx``) are relative to its span's start. Zones begin and end at white
+    space, where spaCy's tokenizer always cuts, so a zone's tokens are those a Doc of the whole text has
+    between the same offsets."""
+    tok = _counted_tokenizer()
+    for start, end in spans:
+        yield start, end, _tokenise(tok, text[start:end])
+
+
+def _tokenise(tok, text: str):
     if len(text) <= PIECE and not _LONG_RUN.search(text):
         return tok(text)  # every news article: the tokenizer as is
     return _pretokenised(tok, text)

@@ -60,7 +60,6 @@ class Scanner:
         low = text.lower()
         self._low = low if len(low) == len(text) else None  # positions must line up
         self._known: dict = {}  # prefilter -> (begins, founds): the stretches first_start has searched
-        self._wide: Optional[list[int]] = None  # positions of the non-ASCII characters, found on first need
 
     @property
     def lowered(self) -> bool:
@@ -68,11 +67,7 @@ class Scanner:
         return self._low is not None
 
     def is_ascii(self, s: int, e: int) -> bool:
-        """text[s:e] is ASCII (asked of many ranges: the non-ASCII positions are found once)."""
-        if self._wide is None:
-            self._wide = [m.start() for m in _NON_ASCII.finditer(self.text)] if not self.text.isascii() else []
-        i = bisect.bisect_left(self._wide, s)
-        return i == len(self._wide) or self._wide[i] >= e
+        return self.text[s:e].isascii()
 
     def first_start(self, first: re.Pattern, zs: int, ze: int) -> Optional[int]:
         """Where `first` (a start prefilter) first allows its rule to start in [zs, ze), or None: the
@@ -109,7 +104,6 @@ class Scanner:
         return patterns.finditer(pat, self.text, zs, ze)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LAST: list = [None]
 
 

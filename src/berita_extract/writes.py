@@ -17,15 +17,23 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` so that no reader ever sees a half-written file, and durably: the file is
-    fsynced before the rename and its directory after, so a crash leaves the old record or the new one.
-    The temporary name carries the writer's pid (--resume removes those of writers that are gone)."""
+# characters encoded and written at a time: a long record (tens of MB of JSON) is never copied whole
+# into bytes, nor joined with its final newline
+_CHUNK = 1 << 20
+
+
+def write_atomic(path: Path, *parts: str) -> None:
+    """Write the text `parts` (one after the other) to `path` so that no reader ever sees a half-written file,
+    and durably: the file is fsynced before the rename and its directory after, so a crash leaves the old
+    record or the new one. The temporary name carries the writer's pid (--resume removes those of writers
+    that are gone)."""
     with _signals_deferred():  # Ctrl-C or SIGTERM between mkstemp and the rename would leave the temporary
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
+                for part in parts:
+                    for i in range(0, len(part), _CHUNK):
+                        fh.write(part[i:i + _CHUNK])
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, _MODE)
