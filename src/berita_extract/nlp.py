@@ -123,7 +123,9 @@ def tokenizer():
 
 
 RENEW_AFTER = 2000
+RENEW_CHARS = 1_000_000  # ... and within one article, every so many characters tokenised
 _made = 0
+_chars = 0
 
 
 def vocab():
@@ -133,10 +135,11 @@ def vocab():
 
 def _counted_tokenizer():
     """The tokenizer for one more article: renewed every RENEW_AFTER articles."""
-    global _made
+    global _made, _chars
     _made += 1
     if _made > RENEW_AFTER:  # bound the string store and the tokenizer cache
         _made = 1
+        _chars = 0
         tokenizer.cache_clear()
     return tokenizer()
 
@@ -152,8 +155,14 @@ def make_docs(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int
     A Doc's token offsets (``Token.idx``) are relative to its span's start. Zones begin and end at white
     space, where spaCy's tokenizer always cuts, so a zone's tokens are those a Doc of the whole text has
     between the same offsets."""
+    global _chars
     tok = _counted_tokenizer()
     for start, end in spans:
+        _chars += end - start
+        if _chars > RENEW_CHARS:  # one very long article: its new strings alone would grow the store
+            _chars = end - start
+            tokenizer.cache_clear()
+            tok = tokenizer()
         yield start, end, _tokenise(tok, text[start:end])
 
 
