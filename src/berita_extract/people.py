@@ -265,7 +265,11 @@ def _find_mentions(people: list[_Person], zone_toks, ents, lex) -> None:
         by_first.setdefault(p.toks[0], []).append(p)
     for toks in zone_toks:
         i = 0
-        while i < len(toks):
+        n_toks = len(toks)
+        while i < n_toks:
+            if toks[i].t not in by_first and toks[i].t not in owner:  # most words: no one's
+                i += 1
+                continue
             hit = None
             for p in by_first.get(toks[i].t, ()):
                 n = len(p.toks)
