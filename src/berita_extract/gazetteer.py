@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Optional
@@ -89,6 +90,13 @@ class Gazetteer:
     def _alias(self, alias: str, place: Place, short: bool) -> None:
         self._add(place, short=short, name=alias)
 
+    def first_word_prefixes(self) -> frozenset[str]:
+        """The beginnings of every key: match() reads no name whose first word's key is not one (that
+        word lowered, for a word of ASCII letters and digits; a word of key() otherwise), so a caller
+        may skip such a word without calling it. (A first word may go on past an abbreviation's dot,
+        "Kep.Siau": its key still begins with the key of the letters before the dot.)"""
+        return self._prefixes
+
     # -- queries -------------------------------------------------------------
     def provinces(self) -> list[Place]:
         return [p for p in self.by_code.values() if p.level == "provinsi"]
@@ -107,25 +115,33 @@ class Gazetteer:
         are separated by one space or a hyphen ("dan" may join them, as in
         "Pangkajene dan Kepulauan"), and it ends at a word boundary.
         """
-        want = set(levels) if levels is not None else None
-        if pos >= len(text) or not text[pos].isupper():
+        n = len(text)
+        if pos >= n or not text[pos].isupper():
             return None
         if pos > 0 and (text[pos - 1].isalnum()):
             return None
+        want = set(levels) if levels is not None else None
         best = None
         acc = ""
         i = pos
+        prefixes = self._prefixes
         for _ in range(MAX_WORDS):
-            j = i
-            while j < len(text) and (text[j].isalnum() or (text[j] == "." and j > i and _is_abbrev(text, i, j))):
+            # the word: a run of str.isalnum() characters, and a dot that ends an abbreviation ("Kep.")
+            m = _ALNUM_RUN.match(text, i)
+            j = m.end() if m is not None else i
+            while j < n and text[j] == "." and j > i and _is_abbrev(text, i, j):
                 j += 1
+                m = _ALNUM_RUN.match(text, j)
+                if m is not None:
+                    j = m.end()
             if j == i:
                 break
             word = text[i:j]
             if i != pos and not (word[0].isupper() or word == "dan"):
                 break
-            acc += key(word)
-            if acc not in self._prefixes:
+            # key() of a word of ASCII letters, digits and dots is the word lowered without its dots
+            acc += word.lower().replace(".", "") if word.isascii() else key(word)
+            if acc not in prefixes:
                 break  # no name starts so: a longer one cannot match either
             entries = [e for e in self.by_key.get(acc, []) if want is None or e.place.level in want]
             if entries:
@@ -137,6 +153,9 @@ class Gazetteer:
             else:
                 break
         return best
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of str.isalnum() characters (sre's \w is isalnum() or '_')
 
 
 def _is_abbrev(text: str, i: int, j: int) -> bool:

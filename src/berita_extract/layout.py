@@ -12,6 +12,8 @@ dates step, which places a weekday the story gives alone in that week.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import patterns
@@ -28,8 +30,14 @@ def _rx(key: str, name: str = "layout", flags: int = _EXACT):
     return patterns.compiled(name, key, flags)
 
 
+# the characters str.split() and str.strip() take for white space that the regex module's \s does not
+_SPLIT_ONLY = re.compile("[\x1c-\x1f]")
+
+
 def _key(text: str) -> str:
     """What makes two paragraphs 'the same': case, white space and quote marks folded."""
+    if _SPLIT_ONLY.search(text) is None:  # then str.split() cuts at exactly the runs _WS replaces
+        return " ".join(text.split()).lower()
     return _WS.sub(" ", text).strip().lower()
 
 
@@ -152,6 +160,8 @@ def apply(ctx) -> None:
 
     content: list[tuple[int, int]] = []
     ctx.published = None
+    credit_line, advertorial = _rx("credit_line"), _rx("advertorial")
+    boiler_line = _rx("line", "boilerplate", regex.IGNORECASE | regex.VERSION1)
     for s, e in _blocks(ctx):
         text = norm[s:e]
         stamp = _stamp(text)
@@ -171,19 +181,19 @@ def apply(ctx) -> None:
                     byline.reporter = byline.reporter or name
             drop((s, e), "boilerplate")  # SPEC's reasons; the byline field holds what it said
             continue
-        m = _rx("credit_line").match(text)
+        m = credit_line.match(text)
         if m:  # "(Rahmat Hidayat/HF)": the reporter and the desk's initials
             byline.reporter = byline.reporter or m.group("name")
             byline.initials = byline.initials or m.group("ini")
             drop((s, e), "boilerplate")
             continue
-        if _rx("advertorial").fullmatch(text.strip("(). ")) or _rx("advertorial").fullmatch(text):
+        if advertorial.fullmatch(text.strip("(). ")) or advertorial.fullmatch(text):
             art.advertorial = True
             drop((s, e), "boilerplate")
             continue
-        if (len(text) <= boiler["max_line"] or text[:9].lower() == "baca juga") and _rx(
-            "line", "boilerplate", regex.IGNORECASE | regex.VERSION1
-        ).fullmatch(text, timeout=patterns.TIMEOUT):
+        if (len(text) <= boiler["max_line"] or text[:9].lower() == "baca juga") and boiler_line.fullmatch(
+            text, timeout=patterns.TIMEOUT
+        ):
             drop((s, e), "boilerplate")
             continue
         content.append((s, e))
@@ -197,9 +207,11 @@ def apply(ctx) -> None:
     # captions and repeated headlines
     body: list[tuple[int, int]] = []
     credit = _rx("photo_credit")
+    title_key = _key(norm[slice(*title)]) if title else None
     for s, e in content:
         text = norm[s:e]
-        if title and _key(text) == _key(norm[slice(*title)]):
+        key = _key(text) if title else None
+        if title and key == title_key:
             drop((s, e), "title_repeat", title)
             continue
         m = credit.search(text) if len(text.split()) <= 60 else None
@@ -207,7 +219,7 @@ def apply(ctx) -> None:
             name = (m.group("name") or m.group("name2") or m.group("name3") or "").strip()  # a handout "(ANTARA/Ho)" names no one
             if name:
                 byline.photographer = byline.photographer or _rx("photo_agency").sub("", name, count=1)
-            dup = title if title and _key(text).startswith(_key(norm[slice(*title)])) else None
+            dup = title if title and key.startswith(title_key) else None
             drop((s, e), "caption", dup)
             continue
         body.append((s, e))
@@ -250,7 +262,7 @@ def apply(ctx) -> None:
         if m:
             byline.initials = m.group("ini")
     for s, e in ([title] if title else []) + kept:
-        if _rx("advertorial").search(norm[s:e][-200:]):
+        if advertorial.search(norm[s:e][-200:]):
             art.advertorial = True
 
     art.paragraphs = [Paragraph(index=i, text=src[s:e], span=(s, e)) for i, (s, e) in enumerate(kept)]

@@ -3,23 +3,30 @@ and the names of provinces, regencies and cities as token tuples."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-
 import regex
 
 from . import patterns
 
 
-@dataclass(frozen=True)
 class Tok:
-    s: int
-    e: int
-    t: str
+    """A token: its span [s, e) in the normalised text, its text `t` and `low` (t lowered: read for nearly
+    every token by every word list, so computed once, when the token is made). A slotted class, not a
+    dataclass: tokens are made for every word of every article, and the frozen dataclass's __init__ and
+    the cached property's lookup were a tenth of the people step."""
 
-    @functools.cached_property
-    def low(self) -> str:  # read for nearly every token by every word list: lowered once
-        return self.t.lower()
+    __slots__ = ("s", "e", "t", "low")
 
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s, self.e, self.t, self.low = s, e, t, t.lower()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Tok) and (self.s, self.e, self.t) == (other.s, other.e, other.t)
+
+    def __hash__(self) -> int:
+        return hash((self.s, self.e, self.t))
+
+    def __repr__(self) -> str:
+        return f"Tok(s={self.s!r}, e={self.e!r}, t={self.t!r})"
 
 
 _CS = regex.VERSION1  # case-sensitive compile flags
@@ -98,6 +105,14 @@ class Lexicon:
         self.places = _gazetteer() | {tuple(w.lower().split()) for w in _words("extra_places")} \
             | {(w,) for w in self.region_short}
         self.abbrev = {w for w in (*self.honorifics, *self.degrees, *_words("heads"), *_words("jurisdictions")) if w.endswith(".")}
+        # the lower-case words a role or a descriptor can start with: any other token starts neither
+        # (unless it is a glued head, "Kadisnaker"), so the people step skips it with one set lookup
+        self.role_starts = frozenset(self.heads) | frozenset(self.descriptors)
+        # per-word answers of the shape regexes, memoised by the token's text (words repeat: one regex
+        # call per distinct word, not per token); bounded, so a huge corpus cannot grow them for ever
+        self._glued: dict[str, bool] = {}
+        self._name_shape: dict[str, bool] = {}
+        self._title_shaped: dict[str, bool] = {}
 
     # -- token classes -----------------------------------------------------
     def phrase_len(self, table, toks: list[Tok], i: int) -> int:
@@ -118,17 +133,35 @@ class Lexicon:
             return True
         if not self.is_cap(tok):
             return False
-        return tok.low in self.title or bool(self.title_shape.match(tok.t))
+        return tok.low in self.title or self.is_title_shape(tok.t)
+
+    def is_title_shape(self, t: str) -> bool:
+        """title_shape.match(t), memoised by the word."""
+        hit = self._title_shaped.get(t)
+        if hit is None:
+            hit = _remember(self._title_shaped, t, bool(self.title_shape.match(t)))
+        return hit
 
     def is_name_word(self, tok: Tok) -> bool:
         if tok.low in self.stop or tok.t in self.honorifics:
             return False
-        return bool(self.name_word.match(tok.t) or self.initial.match(tok.t))
+        t = tok.t
+        hit = self._name_shape.get(t)
+        if hit is None:
+            hit = _remember(self._name_shape, t, bool(self.name_word.match(t) or self.initial.match(t)))
+        return hit
+
+    def is_glued_head(self, t: str) -> bool:
+        """glued_head.match(t) ("Kadisnakertrans", "Kadinsos"), memoised by the word."""
+        hit = self._glued.get(t)
+        if hit is None:
+            hit = _remember(self._glued, t, bool(self.glued_head.match(t)))
+        return hit
 
     def head_len(self, toks: list[Tok], i: int) -> int:
         """Length of a role head at token i: a phrase of `heads`, or an office head glued to its office
         ("Kadisnakertrans", "Kadinsos"), 0 if none."""
-        return self.phrase_len(self.heads, toks, i) or (1 if self.glued_head.match(toks[i].t) else 0)
+        return self.phrase_len(self.heads, toks, i) or (1 if self.is_glued_head(toks[i].t) else 0)
 
     def is_stop_surname(self, toks: list[Tok], j: int) -> bool:
         """A stop word that is a surname here: capitalised, after a name word, no year or 'ini' after it."""
@@ -156,6 +189,16 @@ class Lexicon:
             if key in self.places and all(self.is_cap(toks[i + k]) for k in range(n)):
                 return n
         return 0
+
+
+_MEMO_MAX = 50_000  # distinct words per memo before it starts again
+
+
+def _remember(memo: dict, key: str, value: bool) -> bool:
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 @functools.lru_cache(maxsize=1)

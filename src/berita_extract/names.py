@@ -38,14 +38,16 @@ class RoleRead:
 def tokenize(norm: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """Word and punctuation tokens of norm[start:end]; a sentence-final '.' is its own token."""
     out: list[Tok] = []
+    append, abbrev, initial, degree = out.append, lex.abbrev, lex.initial.match, lex.degree_shape.match
     for m in _TOKEN.finditer(norm, start, end):
-        s, e = m.span()
         t = m.group()
-        if len(t) > 1 and t.endswith(".") and t not in lex.abbrev and not lex.initial.match(t) and not lex.degree_shape.match(t):
-            out.append(Tok(s, e - 1, t[:-1]))
-            out.append(Tok(e - 1, e, "."))
+        if t[-1] == "." and len(t) > 1 and t not in abbrev and not initial(t) and not degree(t):
+            s, e = m.span()
+            append(Tok(s, e - 1, t[:-1]))
+            append(Tok(e - 1, e, "."))
         else:
-            out.append(Tok(s, e, t))
+            s, e = m.span()
+            append(Tok(s, e, t))
     return out
 
 

@@ -7,6 +7,7 @@ mentions by part of the name ("Heri", "Aziz") join the fullest form. Rules: patt
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -73,8 +74,12 @@ def _title_case_headline(ctx) -> Optional[tuple[int, int]]:
 def _role_candidates(ctx, toks, ents, lex) -> list[_Cand]:
     out = []
     i = 0
-    while i < len(toks):
-        if ctx.is_claimed(toks[i].s, toks[i].e):
+    n = len(toks)
+    starts = lex.role_starts
+    while i < n:
+        tok = toks[i]
+        # a token whose word starts no head or descriptor phrase and is no glued head reads nothing
+        if (tok.low not in starts and not lex.is_glued_head(tok.t)) or ctx.is_claimed(tok.s, tok.e):
             i += 1
             continue
         read = names.read_role(toks, i, ents, lex) if names.starts_role(toks, i, lex) else names.read_descriptor(toks, i, ents, lex)
@@ -159,10 +164,17 @@ def _age_candidates(ctx, toks, ents, lex) -> list[_Cand]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that close a quotation, one-word verbs that open one), lower case: built once, not per paragraph."""
+    verbs = frozenset(v.lower() for v in patterns.words("speech", "post_verbs"))
+    pre = frozenset(v.lower() for v in patterns.words("speech", "pre_verbs") if " " not in v)
+    return verbs, pre
+
+
 def _cue_candidates(ctx, toks, ents, lex) -> list[_Cand]:
     """'"…," kata Budi Santoso' (or '…, ujar Budi') and 'Budi Santoso mengatakan, "…"': a name next to a speech cue."""
-    verbs = {v.lower() for v in patterns.words("speech", "post_verbs")}
-    pre = {v.lower() for v in patterns.words("speech", "pre_verbs") if " " not in v}
+    verbs, pre = _cue_verbs()
     out = []
     for i, tok in enumerate(toks):
         if tok.low in pre and i > 0:
@@ -253,7 +265,11 @@ def _find_mentions(people: list[_Person], zone_toks, ents, lex) -> None:
         by_first.setdefault(p.toks[0], []).append(p)
     for toks in zone_toks:
         i = 0
-        while i < len(toks):
+        n_toks = len(toks)
+        while i < n_toks:
+            if toks[i].t not in by_first and toks[i].t not in owner:  # most words: no one's
+                i += 1
+                continue
             hit = None
             for p in by_first.get(toks[i].t, ()):
                 n = len(p.toks)

@@ -268,19 +268,33 @@ class _RoleFinder:
 
     def __init__(self, norm: str, zones, roles) -> None:
         self.norm, self.zones = norm, zones
-        need = {m.group() for r in roles if self._indexable(r) for m in [_RUN.match(r)] if m}
+        need = sorted({m.group() for r in roles if self._indexable(r) for m in [_RUN.match(r)] if m})
         self.at: dict[str, list[tuple[int, int, int]]] = {}
-        if need:
-            for zs, ze in zones:
-                for m in _RUN.finditer(norm, zs, ze):
-                    w = m.group()
-                    if w in need:
-                        self.at.setdefault(w, []).append((m.start(), zs, ze))
+        # the zone's words (maximal runs of alnum characters) that are one of the needed first words:
+        # each needed word found with str.find, kept where it is a whole run (a few calls per zone,
+        # not one Python step per word of the text)
+        for zs, ze in zones:
+            for w in need:
+                n = len(w)
+                pos = norm.find(w, zs, ze)
+                while pos >= 0:
+                    end = pos + n
+                    if (pos == zs or not norm[pos - 1].isalnum()) and (end == ze or not norm[end].isalnum()):
+                        self.at.setdefault(w, []).append((pos, zs, ze))
+                    pos = norm.find(w, end, ze)
 
     @staticmethod
     def _indexable(role: str) -> bool:
-        n = len(role)
-        return bool(role) and role[0].isalnum() and not any(role[k:] == role[: n - k] for k in range(1, n))
+        """A title starting with a letter or digit that cannot overlap itself (no proper border: a
+        border starts where the title's first character occurs again, so only those places are tried)."""
+        if not role or not role[0].isalnum():
+            return False
+        n, k = len(role), role.find(role[0], 1)
+        while k > 0:
+            if role[k:] == role[: n - k]:
+                return False
+            k = role.find(role[0], k + 1)
+        return True
 
     def occurrences(self, role: str):
         """(start, end, zone start, zone end) of the role's hits that can be used, in text order."""

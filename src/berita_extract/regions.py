@@ -24,8 +24,8 @@ import functools
 import re
 from typing import Iterator, Optional
 
-from . import patterns
-from .gazetteer import Entry, Place, gazetteer
+from . import patterns, prefilter, scan
+from .gazetteer import Entry, Place, gazetteer, key
 from .model import Region
 
 _NAME = "regions"
@@ -90,10 +90,11 @@ class _Found:
 def _explicit(ctx, found: _Found) -> None:
     gaz = gazetteer()
     cue = patterns.compiled(_NAME, "cue")
+    cue_starts = prefilter.starts(_NAME, "cue")
     sep = patterns.compiled(_NAME, "list_sep")
     text = ctx.norm
     for zs, ze in zones(ctx):
-        for m in patterns.finditer(cue, text, zs, ze):
+        for m in scan.finditer(cue, cue_starts, text, zs, ze, scan.lowered(text, zs, ze)):
             if found.is_covered(m.start()):
                 continue
             pos = m.end()
@@ -133,15 +134,25 @@ def _add_unique(found: _Found, start: int, hit: tuple[int, list[Entry]]) -> None
         found.add(start, hit[0], next(iter(places.values())))
 
 
-# an ASCII capital or any non-ASCII character: the only characters str.isupper() can accept
-_MAYBE_UPPER = re.compile(r"[A-Z]|[^\x00-\x7f]")
+# a word (a run of str.isalnum() characters: sre's \w without '_') not after one, starting with an
+# ASCII capital or any non-ASCII character (the only characters str.isupper() can accept)
+_MAYBE_UPPER_WORD = re.compile(r"(?<![^\W_])(?=[^\W_])(?:[A-Z]|[^\x00-\x7f])[^\W_]*")
 
 
-def _word_starts(text: str, zs: int, ze: int) -> Iterator[int]:
-    for m in _MAYBE_UPPER.finditer(text, zs, ze):
+def _word_starts(text: str, zs: int, ze: int, gaz=None) -> Iterator[int]:
+    """Where a capitalised word begins in text[zs:ze]; with `gaz`, only where a place name of the
+    gazetteer can begin (Gazetteer.match reads no further at any other: its first word's key is no
+    key's beginning)."""
+    prefixes = gaz.first_word_prefixes() if gaz is not None else None
+    for m in _MAYBE_UPPER_WORD.finditer(text, zs, ze):
         i = m.start()
-        if text[i].isupper() and (i == 0 or not text[i - 1].isalnum()):
-            yield i
+        if not text[i].isupper():
+            continue
+        if prefixes is not None:
+            w = m.group()
+            if (w.lower() if w.isascii() else key(w)) not in prefixes:
+                continue
+        yield i
 
 
 def _title_zone(ctx) -> Optional[tuple[int, int]]:
@@ -206,7 +217,7 @@ def _bare(ctx, found: _Found) -> None:
     for zs, ze in zones(ctx):
         skip_to = zs
         in_title = title is not None and title[0] <= zs < title[1]
-        for pos in _word_starts(text, zs, ze):
+        for pos in _word_starts(text, zs, ze, gaz):
             if pos < skip_to or found.is_covered(pos):
                 continue
             hit = gaz.match(text, pos)
