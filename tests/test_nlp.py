@@ -146,3 +146,17 @@ def test_make_docs_counts_one_article_for_renewal(monkeypatch):
     first = [doc.vocab for _s, _e, doc in nlp.make_docs("Halo. Satu. Dua..", zones)]
     assert first[0] is first[1] is first[2]
     assert nlp.make_doc("Halo").vocab is first[0] and nlp.make_doc("Halo").vocab is not first[0]
+
+
+def test_a_very_long_article_renews_the_tokenizer_between_its_zones(monkeypatch):
+    # one article of many zones: the string store would grow with all its new tokens, so the tokenizer is
+    # renewed every RENEW_CHARS characters tokenised, between two zones (the tokens do not change)
+    text = "Halo. Satu. Dua.."
+    zones = [(0, 5), (6, 11), (12, 17)]
+    monkeypatch.setattr(nlp, "_chars", 0)
+    whole = [[t.text for t in doc] for _s, _e, doc in nlp.make_docs(text, zones)]
+    monkeypatch.setattr(nlp, "RENEW_CHARS", 8)
+    monkeypatch.setattr(nlp, "_chars", 0)
+    docs = [doc for _s, _e, doc in nlp.make_docs(text, zones)]
+    assert docs[0].vocab is not docs[1].vocab and docs[1].vocab is not docs[2].vocab
+    assert [[t.text for t in doc] for doc in docs] == whole

@@ -104,3 +104,16 @@ def test_short_name_and_nickname_are_mentions_of_the_named_official():
     assert [p.name for p in rec.people] == ["Adnan Purichta Ichsan"]  # the nickname is no second person
     assert {"Adnan", "Ucok"} <= {m.text for m in rec.people[0].mentions}
     assert [q.speaker for q in rec.quotes] == ["Adnan Purichta Ichsan"] * 2
+
+
+def test_a_long_article_makes_its_tokens_again_with_the_same_people(monkeypatch):
+    # past KEEP_TOKENS_MAX characters the people step does not hold every zone's tokens (about 250 bytes
+    # each) between its two readings: it makes them again, and finds the same people
+    from conftest import SEEDS
+    from berita_extract import people
+
+    texts = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
+    kept = [extract(t).model_dump()["people"] for t in texts]
+    monkeypatch.setattr(people, "KEEP_TOKENS_MAX", 0)
+    assert [extract(t).model_dump()["people"] for t in texts] == kept
+    assert any(kept)

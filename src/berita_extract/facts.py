@@ -67,6 +67,8 @@ class _Reader:
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
         self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
         self._cues: tuple = (None, [])  # (sentence, its cues): the last sentence whose cues were read
+        self._told: dict = {}  # (is percent, value) -> positions in drafts of the facts stated with it
+        self._told_values: dict = {}  # is percent -> the values of _told, sorted
 
     def _schemes(self) -> list[tuple[int, bool]]:
         """(position, is_health) of every named insurance scheme in the kept text."""
@@ -255,13 +257,13 @@ class _Reader:
             if d.part_of is not None and d.period is None:
                 d.period = d.part_of.period  # the parts of a whole hold when the whole holds
             by_q[i] = d
-            self.drafts.append(d)
+            self._add(d)
             if bases and d.type in ("participants", "coverage_rate"):
                 for b in bases:
                     base = Draft(q=b, type="workforce", concept="workforce", target=False, sent=(ss, se), zone=zone)
                     bq = qs[b]
                     self._frame(base, bq, walker, ss, bq.span[1], bq.span[1], True)
-                    self.drafts.append(base)
+                    self._add(base)
                 bases = []
         self._cues = ((ss, se), sent_cues)
         D.budget_details(self.qs, idx, by_q)
@@ -321,16 +323,28 @@ class _Reader:
         bud = F.search_all("budget", self.norm, s, e)
         return not bud or bud[-1].start() < ben[-1].start()
 
+    def _add(self, d: Draft) -> None:
+        self.drafts.append(d)
+        if d.type != "coverage_target":  # what _reference may point back at, by value
+            key = (self.qs[d.q].kind == "percent", self.qs[d.q].value)
+            told = self._told.get(key)
+            if told is None:
+                told = self._told[key] = []
+                bisect.insort(self._told_values.setdefault(key[0], []), key[1])
+            told.append(len(self.drafts) - 1)
+
     def _reference(self, q, lead_s, lead_e) -> Optional[Draft]:
+        """The last stated fact (no target) of the same value and kind this number points back at
+        ("Dari 667.892 ini ..."), looked up by value: a scan of every fact so far was quadratic."""
         norm = self.norm
         if not (F.rx("reference_after").match(norm, q.span[1]) or F.search_all("reference_before", norm, lead_s, lead_e)):
             return None
-        for d in reversed(self.drafts):
-            dq = self.qs[d.q]
-            if (dq.kind == "percent") == (q.kind == "percent") and C.same_value(dq.value, q.value) \
-                    and d.type != "coverage_target":
-                return d
-        return None
+        pct, v = q.kind == "percent", q.value
+        values = self._told_values.get(pct, [])
+        near = 2e-6 * max(1.0, abs(v)) + 1e-9  # wider than C.same_value's tolerance, which is checked below
+        lo, hi = bisect.bisect_left(values, v - near), bisect.bisect_right(values, v + near)
+        last = max((self._told[(pct, a)][-1] for a in values[lo:hi] if C.same_value(a, v)), default=None)
+        return self.drafts[last] if last is not None else None
 
     def _last_fact(self, pos) -> Optional[Draft]:
         for d in reversed(self.drafts):

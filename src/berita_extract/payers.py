@@ -9,6 +9,8 @@ whose clause names none.  The payer and verb words are in patterns/facts.toml.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Optional
 
 from . import frames as F
@@ -43,16 +45,35 @@ def _gov_regions(ctx) -> list[tuple[str, list[tuple[int, int]]]]:
 
 
 def payer_region(ctx, ss: int, se: int, pos: int) -> Optional[str]:
-    """The region of the government named in the sentence: the last one before pos, else the first after."""
-    before, after = None, None
-    for name, spans in _gov_regions(ctx):
-        for s, e in spans:
-            if ss <= s and e <= pos and (before is None or s > before[0]):
-                before = (s, name)
-            elif pos <= s < se and (after is None or s < after[0]):
-                after = (s, name)
-    hit = before or after
-    return hit[1] if hit else None
+    """The region of the government named in the sentence: the last one before pos, else the first after
+    (of two named at the same place, the one listed first)."""
+    flat, starts = _gov_mentions(ctx)
+    i = bisect.bisect_left(starts, pos)
+    best = None
+    for j in range(i - 1, -1, -1):  # the mentions starting before pos, the last first
+        s, e, order, name = flat[j]
+        if s < ss or (best is not None and s < best[0]):
+            break
+        if e <= pos and (best is None or order < best[1]):
+            best = (s, order, name)
+    if best is None:
+        for j in range(i, len(flat)):
+            s, e, order, name = flat[j]
+            if s >= se or (best is not None and s > best[0]):
+                break
+            if best is None or order < best[1]:
+                best = (s, order, name)
+    return best[2] if best else None
+
+
+def _gov_mentions(ctx) -> tuple[list, list]:
+    """Every mention of _gov_regions as (start, end, order listed, region), by start; and the starts."""
+    cached = ctx.__dict__.get("_gov_mentions")
+    if cached is None:
+        flat = sorted((s, e, n, name) for n, (name, s, e) in enumerate(
+            (name, s, e) for name, spans in _gov_regions(ctx) for s, e in spans))
+        cached = ctx.__dict__["_gov_mentions"] = (flat, [m[0] for m in flat])
+    return cached
 
 
 def article_payer(ctx) -> Optional[str]:

@@ -38,11 +38,30 @@ class _Person:
     first: int = 0
 
 
+# The tokens of every zone are read twice (candidates, then mentions). An article up to this length keeps
+# them; a longer one (a dump of many pages) makes them again for the second reading, as a token costs
+# about 250 bytes: 200 MB held for a 6 MB text.
+KEEP_TOKENS_MAX = 500_000
+
+
+class _ZoneTokens:
+    """The tokens of each zone, in order, made anew each time they are iterated."""
+
+    def __init__(self, ctx, lex) -> None:
+        self.ctx, self.lex = ctx, lex
+
+    def __iter__(self):
+        for zs, ze, _ in self.ctx.iter_zones():
+            yield names.tokenize(self.ctx.norm, zs, ze, self.lex)
+
+
 def extract(ctx) -> list[Person]:
     lex = lexicon()
     ents = names.Entities(ctx)
     cands: list[_Cand] = []
-    zone_toks = [names.tokenize(ctx.norm, zs, ze, lex) for zs, ze, _ in ctx.iter_zones()]
+    zone_toks = _ZoneTokens(ctx, lex)
+    if len(ctx.norm) <= KEEP_TOKENS_MAX:
+        zone_toks = list(zone_toks)  # read twice: kept for an article of any usual length
     title = _title_case_headline(ctx)
     for toks in zone_toks:
         found = _role_candidates(ctx, toks, ents, lex) + _cue_candidates(ctx, toks, ents, lex) + _age_candidates(ctx, toks, ents, lex)
