@@ -208,16 +208,19 @@ class _Reader:
                 continue
             if how is None and whole is not None and kind != "percent":
                 concept, target, how = whole.concept, whole.target, "part"
+            after = None  # the fitting cue of the number's own clause after it, found on first need
             if how is None and prev is not None and (
                 F.rx("apposition").match(norm, lead_s, lead_e) or F.rx("coordination").match(norm, lead_s, lead_e)
             ):
-                if unit_ok(prev.concept):
+                after = self._cue_after(q, nxt, clause_e, se, kind, unit_ok)
+                if unit_ok(prev.concept) and not (after is not None and after != prev.concept and
+                                                  F.rx("comma_restart").match(norm, lead_s, lead_e)):
                     concept, target, how = prev.concept, prev.target, "joined"
+                # (", sebanyak 15.200 orang sudah terdaftar": a new clause after a comma says what it counts)
             if how is None:
-                for cs, ce, c in C.cues(norm, q.span[1], self._apposed_end(q, nxt, clause_e, se)):
-                    if C.fits(c, kind) and unit_ok(c):
-                        concept, how = c, "after"
-                        break
+                after = after or self._cue_after(q, nxt, clause_e, se, kind, unit_ok)
+                if after is not None:
+                    concept, how = after, "after"
             if how is None and lead_s > ss:
                 concept = C.closest_before(sent_cues, lead_s, kind, unit_ok)
                 how = "sentence" if concept else None
@@ -288,6 +291,13 @@ class _Reader:
         if not gap:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _cue_after(self, q, nxt, clause_e: int, se: int, kind: str, unit_ok) -> Optional[str]:
+        """The first cue after the number, in the clause that says what it counts, that fits it."""
+        for cs, ce, c in C.cues(self.norm, q.span[1], self._apposed_end(q, nxt, clause_e, se)):
+            if C.fits(c, kind) and unit_ok(c):
+                return c
+        return None
 
     def _word_count_of_things(self, q) -> bool:
         """A number in words with no noun, or a noun of no known worker group ("dua periode", "dua kategorisasi",
