@@ -124,7 +124,7 @@ class _Reader:
             lead_s = qs[prev_i].span[1] if prev_i is not None else ss
             prev_lead_s = qs[idx[n - 2]].span[1] if n > 1 else ss
             lead_e = q.span[0]
-            nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS and not C.counts_things(qs[j])), None)
+            nxt = next((j for j in idx[n + 1:] if qs[j].kind in C.FACT_KINDS and not self._counts_things(qs[j])), None)
             trail_e = qs[nxt].span[0] if nxt is not None else se
             brk = F.rx("clause_break").search(norm, q.span[1], trail_e, timeout=F.P.TIMEOUT)
             clause_e = brk.start() if brk else trail_e
@@ -144,7 +144,7 @@ class _Reader:
             concept, target, how = None, False, None
             if q.kind == "count" and C.units(q, "employer_units"):
                 concept, how = "employers", "unit"
-            elif C.counts_things(q):
+            elif self._counts_things(q):
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
             if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
                 continue  # a price per person, not a budget
@@ -291,6 +291,10 @@ class _Reader:
         if not gap:
             return False
         return not [c for c in C.cues(self.norm, gap[-1].end(), lead_e)]
+
+    def _counts_things(self, q) -> bool:
+        """C.counts_things, unless the noun opens a name of the workforce ("1.873.899 penduduk bekerja")."""
+        return C.counts_things(q) and not F.rx("workforce").match(self.norm, self._noun_start(q))
 
     def _cue_after(self, q, nxt, clause_e: int, se: int, kind: str, unit_ok) -> Optional[str]:
         """The first cue after the number, in the clause that says what it counts, that fits it."""
