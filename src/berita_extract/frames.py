@@ -171,8 +171,8 @@ def _region_mentions(ctx) -> list[tuple[int, int, str]]:
             if dl[0] <= s < dl[1]:  # where the news was filed, not what its numbers are about
                 continue
             before = ctx.norm[max(0, s - 60):s]
-            if rx("office_before").search(before):
-                continue
+            if rx("office_before").search(before) or rx("ranking_scope_before").search(before):
+                continue  # an office's seat, or a ranking's scope ("tertinggi di Kalimantan Barat")
             name = AMBIGUOUS if rx("joint_region_before").search(before) else r.name
             out.append((s, e, name))
     out.sort()
