@@ -40,3 +40,17 @@ def without_tail(err: str, argv: list[str]) -> str:
         if m:
             return err[:m.start()]
     return err
+
+
+def example_texts() -> list[str]:
+    """The seeds and every example and counter-example text of every pattern file, normalised, as written
+    and in upper and title case: what the equivalence tests of a faster path (prefilters, twins) run on."""
+    from berita_extract import patterns
+    from berita_extract.text import normalize
+
+    out = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
+    for path in patterns.files():
+        data = patterns.load(path.stem)
+        out += [case["text"] for kind in ("examples", "counter_examples") for case in data.get(kind, [])]
+    out = [normalize(t) for t in out]
+    return out + [t.upper() for t in out] + [t.title() for t in out]

@@ -6,18 +6,12 @@ from __future__ import annotations
 import regex
 
 from berita_extract import extract, patterns
-from berita_extract.text import normalize
 
-from conftest import SEEDS
+from conftest import example_texts
 
 
 def _texts() -> list[str]:
-    out = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
-    for path in patterns.files():
-        data = patterns.load(path.stem)
-        out += [case["text"] for kind in ("examples", "counter_examples") for case in data.get(kind, [])]
-    out = [normalize(t) for t in out]
-    return out + [t.upper() for t in out] + [t.title() for t in out]
+    return example_texts()
 
 
 def test_every_twin_finds_what_its_rule_finds():

@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 
 from berita_extract import legal, numbers, patterns, prefilter
-from berita_extract.text import normalize
 
-from conftest import SEEDS
+from conftest import example_texts
 
 
 def _rules():
@@ -22,12 +21,7 @@ def _rules():
 
 
 def _texts() -> list[str]:
-    out = [p.read_text(encoding="utf-8-sig") for p in SEEDS]
-    for path in patterns.files():
-        data = patterns.load(path.stem)
-        out += [case["text"] for kind in ("examples", "counter_examples") for case in data.get(kind, [])]
-    out = [normalize(t) for t in out]
-    return out + [t.upper() for t in out] + [t.title() for t in out]
+    return example_texts()
 
 
 def test_every_prefilter_names_a_rule():
