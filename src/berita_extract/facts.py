@@ -196,6 +196,10 @@ class _Reader:
                 told = self._last_fact(lead_s)  # "Angka itu baru sebagian kecil dari sekitar 20 juta pekerja rentan"
                 if told is not None and told.type in ("participants", "beneficiaries") and q.value > qs[told.q].value:
                     concept, how = "workforce", "restated"
+            if how is None and kind == "count" and not told_here and \
+                    F.rx("whole_reference_before").search(norm, max(lead_s, lead_e - 40), lead_e, timeout=F.P.TIMEOUT):
+                bases.append(i)  # "dari total 140.940 tenaga kerja ..., baru 49.397 orang yang telah menjadi peserta":
+                continue         # the whole of the rate, whatever cue stood earlier in the lead
             if how is None:
                 concept, target = C.lead(norm, lead_s, lead_e, kind, unit_ok, (self._noun_start(q), trail_e))
                 target = target or (n > 0 and C.continues_target(norm, prev_lead_s, qs[prev_i].span[0], lead_s, lead_e))
