@@ -68,6 +68,7 @@ class _Reader:
         self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
         self._cues: tuple = (None, [])  # (sentence, its cues): the last sentence whose cues were read
         self._told: dict = {}  # (is percent, value) -> positions in drafts of the facts stated with it
+        self._item: Optional[tuple] = None  # (concept, end of its zone): the last list item's first figure
         self._told_values: dict = {}  # is percent -> the values of _told, sorted
 
     def _schemes(self) -> list[tuple[int, bool]]:
@@ -141,6 +142,7 @@ class _Reader:
 
             person = q.kind == "count" and C.units(q, "person_units")
             unit_ok = lambda c, person=person: not (person and c == "employers")  # noqa: E731
+            fits_item = lambda c, kind=kind, unit_ok=unit_ok: C.fits(c, kind) and unit_ok(c)  # noqa: E731
             concept, target, how = None, False, None
             if q.kind == "count" and C.units(q, "employer_units"):
                 concept, how = "employers", "unit"
@@ -237,6 +239,11 @@ class _Reader:
             if how is None and C.units(q, "member_units") and F.segment_after(norm, self._noun_start(q), trail_e) \
                     and not F.search_all("attendance", norm, lead_s, lead_e):
                 concept, how = "participation", "unit"  # "Sementara 526.000 peserta adalah pekerja sektor informal"
+            item = n == 0 and lead_s == zone[0] and F.rx("list_item_lead").match(norm, lead_s, lead_e)
+            if how is None and item and self._item is not None and not norm[self._item[1]:zone[0]].strip() and \
+                    fits_item(self._item[0]):
+                concept, how = self._item[0], "list"  # "• Guru dan tenaga kependidikan: 13.245 dari 56.435" after
+                # "• Kepesertaan ekosistem gampong: 81.622 dari 253.305": an item of the same list counts the same
             if kind == "count" and person and not target and concept in (None, "participation") and \
                     payers.pays_for(norm, ss, q.span[0], self._noun_start(q), clause_e, prev_sent):
                 concept, how = "beneficiaries", how or "payer"  # a government pays for them (SPEC "Type")
@@ -265,6 +272,8 @@ class _Reader:
                 d.period = d.part_of.period  # the parts of a whole hold when the whole holds
             by_q[i] = d
             self._add(d)
+            if item and not target:
+                self._item = (concept, zone[1])  # the next list item (the next zone) may count the same
             if bases and d.type in ("participants", "coverage_rate"):
                 for b in bases:
                     base = Draft(q=b, type="workforce", concept="workforce", target=False, sent=(ss, se), zone=zone)
