@@ -148,7 +148,8 @@ class _Reader:
                 concept, how = "employers", "unit"
             elif self._counts_things(q):
                 continue  # "12 kecamatan", "tujuh pemda": not counts of workers
-            if kind == "money" and F.rx("per_unit_after").match(norm, q.span[1], se):
+            if kind == "money" and (F.rx("per_unit_after").match(norm, q.span[1], se) or
+                                    (q.value < 1_000_000 and F.rx("per_year_after").match(norm, q.span[1], se))):
                 continue  # a price per person, not a budget
             if kind == "money" and F.search_all("whole_budget", norm, lead_s, lead_e):
                 continue  # "belanja daerah ... Rp 1,2 triliun": the whole regional budget, not what pays contributions
