@@ -215,6 +215,9 @@ class _Reader:
                 continue
             if how is None and whole is not None and kind != "percent":
                 concept, target, how = whole.concept, whole.target, "part"
+            if how is None and kind == "count" and F.rx("part_of_whole_after").match(norm, q.span[1], se):
+                concept, how = "participation", "of_whole"  # "baru 26.061 pekerja dari potensi 1,3 juta pekerja informal",
+                # "518.632 pekerja atau 40 persen dari total angkatan kerja telah terdaftar": a part of the workforce
             after = None  # the fitting cue of the number's own clause after it, found on first need
             if how is None and prev is not None and (
                 F.rx("apposition").match(norm, lead_s, lead_e) or F.rx("coordination").match(norm, lead_s, lead_e)
