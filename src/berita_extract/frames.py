@@ -173,7 +173,8 @@ def _region_mentions(ctx) -> list[tuple[int, int, str]]:
             before = ctx.norm[max(0, s - 60):s]
             if rx("office_before").search(before) or rx("ranking_scope_before").search(before):
                 continue  # an office's seat, or a ranking's scope ("tertinggi di Kalimantan Barat")
-            if rx("speaker_place_before").search(ctx.norm, max(0, s - 200), s, timeout=P.TIMEOUT):
+            if before.rstrip()[-2:].lower() == "di" and \
+                    rx("speaker_place_before").search(ctx.norm, max(0, s - 200), s, timeout=P.TIMEOUT):
                 continue  # "kata Kepala BPJS Ketenagakerjaan Makassar Rasidin di Makassar": where he spoke
             name = AMBIGUOUS if rx("joint_region_before").search(before) else r.name
             out.append((s, e, name))
