@@ -109,11 +109,13 @@ def segment_matches(text: str, pos: int, endpos: int) -> list[tuple[int, int, Op
 
 
 def segment_after(text: str, pos: int, endpos: int) -> Optional[tuple[int, int, str]]:
-    """The segment written right after a number ("135.163 tenaga kerja formal")."""
+    """The segment written right after a number ("135.163 tenaga kerja formal"); (start, end, None) when two
+    groups are named there together ("pekerja formal dan informal")."""
     m = rx("segment_after").match(text, pos, endpos, timeout=P.TIMEOUT)
     if not m:
         return None
-    segs = segment_matches(text, pos, m.end())
+    # read a little past it: "22.586 pekerja formal dan informal" names both groups, so no one group
+    segs = [x for x in segment_matches(text, pos, min(endpos, m.end() + 40)) if x[0] < m.end()]
     return segs[-1] if segs else None
 
 
