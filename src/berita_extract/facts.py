@@ -240,6 +240,9 @@ class _Reader:
             if how is None and kind == "count" and (person or not q.unit) and \
                     F.rx("programme_segment").search(norm, max(lead_s, lead_e - 60), min(trail_e, q.span[1] + 40)):
                 concept, how = "participation", "segment"  # "Untuk Pekerja Penerima Upah totalnya 116.945 orang"
+            if how is None and kind == "percent" and \
+                    F.rx("programme_segment").search(norm, max(lead_s, lead_e - 30), lead_e, timeout=F.P.TIMEOUT):
+                concept, how = "participation", "segment"  # "di sisi lain BPU 10,02%": that segment's coverage
             if how is None and C.units(q, "member_units") and F.segment_after(norm, self._noun_start(q), trail_e) \
                     and not F.search_all("attendance", norm, lead_s, lead_e):
                 concept, how = "participation", "unit"  # "Sementara 526.000 peserta adalah pekerja sektor informal"
