@@ -214,7 +214,12 @@ class _Reader:
                 bases.append(i)  # "dari 1,2 juta pekerja, baru 600 ribu yang terlindungi": the base of a rate
                 continue
             if how is None and whole is not None and kind != "percent":
-                concept, target, how = whole.concept, whole.target, "part"
+                if whole.concept == "workforce" and \
+                        self._cue_after(q, nxt, clause_e, se, kind, unit_ok) == "participation":
+                    concept, how = "participation", "covered_part"  # "Dari angka tersebut, baru 3.302.762 pekerja
+                    # yang tercatat sebagai peserta": the covered part of the workforce stated before
+                else:
+                    concept, target, how = whole.concept, whole.target, "part"
             if how is None and kind == "count" and F.rx("part_of_whole_after").match(norm, q.span[1], se):
                 concept, how = "participation", "of_whole"  # "baru 26.061 pekerja dari potensi 1,3 juta pekerja informal",
                 # "518.632 pekerja atau 40 persen dari total angkatan kerja telah terdaftar": a part of the workforce
@@ -263,8 +268,8 @@ class _Reader:
             d = Draft(q=i, type=ftype, concept=concept, target=target, sent=(ss, se), zone=zone)
             if how == "part":
                 d.part_of = whole
-                if whole.segment is None:
-                    whole.segment = "total"
+            if how in ("part", "covered_part") and whole.segment is None:
+                whole.segment = "total"  # a whole that parts are read from ("Dari jumlah itu ...")
             if how == "budget_link":
                 d.budget = prev
                 prev.details["beneficiaries"] = q.value
@@ -317,8 +322,15 @@ class _Reader:
         return C.counts_things(q) and not F.rx("workforce").match(self.norm, self._noun_start(q))
 
     def _cue_after(self, q, nxt, clause_e: int, se: int, kind: str, unit_ok) -> Optional[str]:
-        """The first cue after the number, in the clause that says what it counts, that fits it."""
-        for cs, ce, c in C.cues(self.norm, q.span[1], self._apposed_end(q, nxt, clause_e, se)):
+        """The first cue after the number, in the clause that says what it counts, that fits it; a relative
+        clause after a comma that leads to the next number is that number's ("70 ribu orang, yang telah
+        terlindungi sebanyak 40 ribu orang")."""
+        end = self._apposed_end(q, nxt, clause_e, se)
+        if nxt is not None:
+            rel = F.rx("relative_to_next").search(self.norm, q.span[1], self.qs[nxt].span[0], timeout=F.P.TIMEOUT)
+            if rel is not None:
+                end = min(end, rel.start())
+        for cs, ce, c in C.cues(self.norm, q.span[1], end):
             if C.fits(c, kind) and unit_ok(c):
                 return c
         return None
