@@ -242,26 +242,22 @@ def main(argv=None) -> int:
                "when": time.strftime("%Y-%m-%d %H:%M:%S")}
     with tempfile.TemporaryDirectory(prefix="berita-bench-") as tmp:
         tmp = Path(tmp)
-        if "a" in parts:
-            results["a_throughput"] = throughput(args.passes)
-            print("a", results["a_throughput"], flush=True)
-        if "b" in parts:
-            results["b_startup"] = startup()
-            print("b", results["b_startup"], flush=True)
-        if "d" in parts:
-            results["d_parallel"] = parallel(tmp, args.parallel)
-            print("d", results["d_parallel"], flush=True)
-        if "c" in parts:
-            results["c_memory"] = memory(tmp, args.small, args.large, args.jobs_memory)
-            print("c", results["c_memory"], flush=True)
-        if "e" in parts:
+        def inputs():
             from inputs_cost import inputs_cost
 
-            results["e_inputs"] = inputs_cost()
-            print("e", results["e_inputs"], flush=True)
-        if "f" in parts:
-            results["f_long_article"] = long_article(tmp, args.large_article_mb)
-            print("f", results["f_long_article"], flush=True)
+            return inputs_cost()
+
+        for part, key, run in (  # in the order the parts have always run
+            ("a", "a_throughput", lambda: throughput(args.passes)),
+            ("b", "b_startup", startup),
+            ("d", "d_parallel", lambda: parallel(tmp, args.parallel)),
+            ("c", "c_memory", lambda: memory(tmp, args.small, args.large, args.jobs_memory)),
+            ("e", "e_inputs", inputs),
+            ("f", "f_long_article", lambda: long_article(tmp, args.large_article_mb)),
+        ):
+            if part in parts:
+                results[key] = run()
+                print(part, results[key], flush=True)
 
     rows = []
     if "a_throughput" in results:

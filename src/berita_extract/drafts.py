@@ -1,6 +1,7 @@
 """A fact being read (facts.py): its number, concept and frame, and the article-wide passes over drafts."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,6 +25,28 @@ class Draft:
     budget: Optional["Draft"] = None
     baseline: bool = False
     no_region: Optional[str] = None  # the text says it is about no one region: "national" or "several"
+
+
+class Told:
+    """The facts stated so far that a later number may point back at, by (is percent, value): the position
+    in the draft list of the last one of each value, and the values sorted (a scan of every fact so far
+    for each number that points back was quadratic in a long article)."""
+
+    def __init__(self) -> None:
+        self._last: dict = {}  # (is percent, value) -> position of the last draft stated with it
+        self._values: dict = {}  # is percent -> the values of _last, sorted
+
+    def add(self, percent: bool, value: float, pos: int) -> None:
+        if (percent, value) not in self._last:
+            bisect.insort(self._values.setdefault(percent, []), value)
+        self._last[(percent, value)] = pos
+
+    def last(self, percent: bool, value: float) -> Optional[int]:
+        """The position of the last draft stated with the same value (C.same_value), or None."""
+        values = self._values.get(percent, [])
+        near = 2e-6 * max(1.0, abs(value)) + 1e-9  # wider than C.same_value's tolerance, checked below
+        lo, hi = bisect.bisect_left(values, value - near), bisect.bisect_right(values, value + near)
+        return max((self._last[(percent, a)] for a in values[lo:hi] if C.same_value(a, value)), default=None)
 
 
 def budget_details(qs, idx, by_q):

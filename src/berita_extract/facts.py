@@ -54,6 +54,9 @@ from . import fields
 from . import payers
 from .model import Fact
 
+_UNREAD = object()  # a cue not looked for yet (None: looked for, none found)
+
+
 class _Reader:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -67,9 +70,8 @@ class _Reader:
         self.health_only = bool(self.schemes) and all(h for _, h in self.schemes)
         self.carry: Optional[str] = None  # the lede's period, carried into paragraphs that state none
         self._cues: tuple = (None, [])  # (sentence, its cues): the last sentence whose cues were read
-        self._told: dict = {}  # (is percent, value) -> positions in drafts of the facts stated with it
+        self._told = D.Told()  # the facts a later number may point back at, by value
         self._item: Optional[tuple] = None  # (concept, end of its zone): the last list item's first figure
-        self._told_values: dict = {}  # is percent -> the values of _told, sorted
 
     def _schemes(self) -> list[tuple[int, bool]]:
         """(position, is_health) of every named insurance scheme in the kept text."""
@@ -142,7 +144,6 @@ class _Reader:
 
             person = q.kind == "count" and C.units(q, "person_units")
             unit_ok = lambda c, person=person: not (person and c == "employers")  # noqa: E731
-            fits_item = lambda c, kind=kind, unit_ok=unit_ok: C.fits(c, kind) and unit_ok(c)  # noqa: E731
             concept, target, how = None, False, None
             if q.kind == "count" and C.units(q, "employer_units"):
                 concept, how = "employers", "unit"
@@ -223,7 +224,7 @@ class _Reader:
             if how is None and kind == "count" and F.rx("part_of_whole_after").match(norm, q.span[1], se):
                 concept, how = "participation", "of_whole"  # "baru 26.061 pekerja dari potensi 1,3 juta pekerja informal",
                 # "518.632 pekerja atau 40 persen dari total angkatan kerja telah terdaftar": a part of the workforce
-            after = None  # the fitting cue of the number's own clause after it, found on first need
+            after = _UNREAD  # the fitting cue of the number's own clause after it, found on first need
             if how is None and prev is not None and (
                 F.rx("apposition").match(norm, lead_s, lead_e) or F.rx("coordination").match(norm, lead_s, lead_e)
             ):
@@ -233,7 +234,8 @@ class _Reader:
                     concept, target, how = prev.concept, prev.target, "joined"
                 # (", sebanyak 15.200 orang sudah terdaftar": a new clause after a comma says what it counts)
             if how is None:
-                after = after or self._cue_after(q, nxt, clause_e, se, kind, unit_ok)
+                if after is _UNREAD:
+                    after = self._cue_after(q, nxt, clause_e, se, kind, unit_ok)
                 if after is not None:
                     concept, how = after, "after"
             if how is None and lead_s > ss:
@@ -253,7 +255,7 @@ class _Reader:
                 concept, how = "participation", "unit"  # "Sementara 526.000 peserta adalah pekerja sektor informal"
             item = n == 0 and lead_s == zone[0] and F.rx("list_item_lead").match(norm, lead_s, lead_e)
             if how is None and item and self._item is not None and not norm[self._item[1]:zone[0]].strip() and \
-                    fits_item(self._item[0]):
+                    C.fits(self._item[0], kind) and unit_ok(self._item[0]):
                 concept, how = self._item[0], "list"  # "• Guru dan tenaga kependidikan: 13.245 dari 56.435" after
                 # "• Kepesertaan ekosistem gampong: 81.622 dari 253.305": an item of the same list counts the same
             if kind == "count" and person and not target and concept in (None, "participation") and \
@@ -371,13 +373,8 @@ class _Reader:
 
     def _add(self, d: Draft) -> None:
         self.drafts.append(d)
-        if d.type != "coverage_target":  # what _reference may point back at, by value
-            key = (self.qs[d.q].kind == "percent", self.qs[d.q].value)
-            told = self._told.get(key)
-            if told is None:
-                told = self._told[key] = []
-                bisect.insort(self._told_values.setdefault(key[0], []), key[1])
-            told.append(len(self.drafts) - 1)
+        if d.type != "coverage_target":  # what _reference may point back at
+            self._told.add(self.qs[d.q].kind == "percent", self.qs[d.q].value, len(self.drafts) - 1)
 
     def _reference(self, q, lead_s, lead_e) -> Optional[Draft]:
         """The last stated fact (no target) of the same value and kind this number points back at
@@ -385,11 +382,7 @@ class _Reader:
         norm = self.norm
         if not (F.rx("reference_after").match(norm, q.span[1]) or F.search_all("reference_before", norm, lead_s, lead_e)):
             return None
-        pct, v = q.kind == "percent", q.value
-        values = self._told_values.get(pct, [])
-        near = 2e-6 * max(1.0, abs(v)) + 1e-9  # wider than C.same_value's tolerance, which is checked below
-        lo, hi = bisect.bisect_left(values, v - near), bisect.bisect_right(values, v + near)
-        last = max((self._told[(pct, a)][-1] for a in values[lo:hi] if C.same_value(a, v)), default=None)
+        last = self._told.last(q.kind == "percent", q.value)
         return self.drafts[last] if last is not None else None
 
     def _last_fact(self, pos) -> Optional[Draft]:

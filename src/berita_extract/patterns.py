@@ -130,8 +130,8 @@ def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None
 # A case-insensitive VERSION1 regex folds case in full: "ß" matches "ss", "ﬁ" matches "fi". That costs up to
 # four times the time of simple folding, and it makes a difference only where a character folds into more
 # than one ("ß" -> "ss", "İ" -> "i̇", ligatures): with no such character in the text nor in the rule, the two
-# foldings match the same characters, so the same matches. tests/test_patterns.py checks every rule on
-# every example text both ways.
+# foldings match the same characters, so the same matches. tests/test_folding.py checks every rule the
+# pipeline runs on every example text both ways.
 def _folds_into_several(chars) -> bool:
     return any(len(c.casefold()) > 1 for c in chars if not c.isascii())
 

@@ -10,7 +10,6 @@ whose clause names none.  The payer and verb words are in patterns/facts.toml.
 from __future__ import annotations
 
 import bisect
-
 from typing import Optional
 
 from . import frames as F
@@ -70,8 +69,8 @@ def _gov_mentions(ctx) -> tuple[list, list]:
     """Every mention of _gov_regions as (start, end, order listed, region), by start; and the starts."""
     cached = ctx.__dict__.get("_gov_mentions")
     if cached is None:
-        flat = sorted((s, e, n, name) for n, (name, s, e) in enumerate(
-            (name, s, e) for name, spans in _gov_regions(ctx) for s, e in spans))
+        listed = [(name, s, e) for name, spans in _gov_regions(ctx) for s, e in spans]
+        flat = sorted((s, e, order, name) for order, (name, s, e) in enumerate(listed))
         cached = ctx.__dict__["_gov_mentions"] = (flat, [m[0] for m in flat])
     return cached
 

@@ -9,10 +9,10 @@ word), with at most a negative lookbehind over ASCII classes no wider than the
 rule's own.  Then scanning a zone = trying the rule (``match``) at the start
 positions only.  Scanner.finditer uses the cheapest form of it: a zone
 where the rule cannot start is not scanned at all, and the scan of any other
-begins at the first possible start (the prefilter's starts in the whole text,
-found once per article and bisected, then one ``regex`` scan: a ``regex`` call
-per candidate costs more than it saves).  frames.search_all answers any
-stretch (a sentence, a number's lead) the same way.
+begins at the first possible start (one stdlib search of the whole text from
+there, its answer kept by ``Scanner.first_start`` for every later range, then one
+``regex`` scan: a ``regex`` call per candidate costs more than it saves).
+frames.search_all answers any stretch (a sentence, a number's lead) the same way.
 
 The prefilter is used only on ASCII zones: there the rule's Unicode classes
 (``\\p{L}``, ``\\w``, case folding) coincide with the ASCII ones; any other
